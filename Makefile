@@ -1,0 +1,99 @@
+# Two Cents for Freedom: the front door. `make help` lists every target.
+# Each target installs what it needs on a fresh machine (a virtual environment,
+# npm tools, Debian's chromium), so `make serve` and `make test` are all a newcomer runs.
+
+PY ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+SERVER ?= 127.0.0.1
+SHARED_DATA ?= ../shared/data
+PELICANOPTS ?=
+
+# Offline builds from the shared snapshot, when it is there (tests and checks).
+ifneq ($(wildcard $(SHARED_DATA)/congress-legislators),)
+SNAPSHOT_ENV := LEGISLATORS_SOURCE=$(abspath $(SHARED_DATA)/congress-legislators) \
+	LEGISLATORS_ZIP_SOURCE=$(abspath $(SHARED_DATA)/zcta-cd/zccd.csv)
+endif
+
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help serve html devserver data test unit check lint case check-content admin \
+	bench publish clean deps chromium
+
+help: ## List the targets
+	@echo "Two Cents for Freedom. Usage: make <target>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+	@echo
+	@echo "Variables: LEGISLATORS_SOURCE=<url or folder> LEGISLATORS_ZIP_SOURCE=<url or file>"
+	@echo "           PORT=$(PORT) SERVER=$(SERVER) SITEURL=<https origin, for publish>"
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(VPY) || $(PY) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV_STAMP) $(NODE_STAMP) chromium ## Install everything (venv, npm tools, chromium)
+
+chromium: ## Install Debian's chromium for browser tests, if missing
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium is not installed"; exit 1; }
+
+html: $(VENV_STAMP) ## Build the site into output/ (strict), then the search index
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(PELICANOPTS)
+	$(VPY) -m pagefind --site $(OUTPUTDIR) --silent
+
+serve: html ## Build and serve the site on http://127.0.0.1:8000
+	@echo "Serving on http://$(SERVER):$(PORT)/ (Ctrl-C to stop)"
+	$(PELICAN) -l -p $(PORT) -b $(SERVER) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+devserver: html ## Serve and rebuild on every change
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(SERVER) $(PELICANOPTS)
+
+data: $(VENV_STAMP) ## Refresh the legislator data cache (the only network step)
+	$(VPY) scripts/update_data.py
+
+lint: $(VENV_STAMP) ## ruff over our Python
+	$(VENV)/bin/ruff check pelicanconf.py publishconf.py plugins scripts tests
+
+unit: deps ## Unit, build and browser tests (pytest)
+	$(VENV)/bin/pytest
+
+check: deps ## Strict build from the snapshot + HTML, links, axe, origins, Lighthouse
+	$(SNAPSHOT_ENV) $(VPY) scripts/check_site.py --output $(OUTPUTDIR)
+
+test: deps lint check-content unit check ## Everything CI runs
+
+case: $(VENV_STAMP) ## Start a new case highlight (asks for title, date, outcomes...)
+	$(VPY) scripts/new_case.py
+
+check-content: $(VENV_STAMP) ## Check every file under content/ and list all problems
+	$(VPY) scripts/check_content.py $(INPUTDIR)
+
+admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local backend)
+	$(VPY) scripts/admin_server.py --port $(PORT)
+
+bench: deps ## Benchmark: build time vs plain Pelican, page weight, lookup time
+	$(SNAPSHOT_ENV) $(VPY) scripts/bench.py
+
+publish: $(VENV_STAMP) ## Production build (publishconf.py) into a clean folder, then swap
+	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
+
+clean: ## Remove the built site and caches
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .cache/pelican .pytest_cache

@@ -1,0 +1,168 @@
+"""Development settings for the campaign site (see publishconf.py for production)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+
+# --- Site -------------------------------------------------------------------
+AUTHOR = "Two Cents for Freedom"
+SITENAME = "Two Cents for Freedom"
+SITE_TAGLINE = "A campaign to end human trafficking and modern slavery"
+SITE_DESCRIPTION = (
+    "Our platform to end human trafficking and modern slavery: what we ask of "
+    "Congress and the President, why, and how to write to your representatives."
+)
+# Root-relative links in development; publishconf.py sets the real origin.
+SITEURL = ""
+# Feeds and canonical URLs need an absolute origin even in development.
+SITE_ORIGIN = os.environ.get("SITE_ORIGIN", "http://127.0.0.1:8000")
+FEED_DOMAIN = SITE_ORIGIN
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# --- Paths ------------------------------------------------------------------
+PATH = str(ROOT / "content")
+OUTPUT_PATH = str(ROOT / "output")
+THEME = str(ROOT / "theme")
+CACHE_PATH = str(ROOT / ".cache" / "pelican")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+
+ARTICLE_PATHS = ["cases"]
+PAGE_PATHS = ["pages", "platform", "actions"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/robots.txt": {"path": "robots.txt"},
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+IGNORE_FILES = [".#*", "README.md", "_*"]
+
+# --- Plugins ----------------------------------------------------------------
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "pelican.plugins.sitemap",
+    "sections",
+    "outcomes",
+    "legislators",
+    "actions",
+    "charts",
+]
+
+# --- URLs (see ../shared/DESIGN.md section 4) -------------------------------
+ARTICLE_URL = "cases/{slug}/"
+ARTICLE_SAVE_AS = "cases/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# Folders whose pages live under their own prefix, with their own template.
+SECTIONS = {
+    "platform": {"url": "platform/{slug}/", "template": "platform"},
+    "actions": {"url": "act/{slug}/", "template": "action"},
+}
+# The case list; the home page is content/pages/home.md (save_as: index.html).
+INDEX_SAVE_AS = "cases/index.html"
+INDEX_URL = "cases/"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DEFAULT_PAGINATION = 20
+DIRECT_TEMPLATES = ["index", "search", "404"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+# "404" is a direct template written to /404.html
+# Categories, tags, authors and archives are not part of this site.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_CATEGORY = "Case highlights"
+USE_FOLDER_AS_CATEGORY = False
+SLUGIFY_SOURCE = "basename"
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+# --- Feeds ------------------------------------------------------------------
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 50
+
+# --- Markdown and templates --------------------------------------------------
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Escape everything by default: data from outside (names, URLs) is never HTML.
+    # Content rendered from Markdown is marked safe explicitly in templates.
+    "autoescape": True,
+}
+
+# --- Build behaviour -----------------------------------------------------------
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_SOURCES = False
+# Same input, same bytes: no build timestamps in pages unless they come from data.
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.7},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+    "exclude": ["^tag/", "^category/", "^author/", "^admin/"],
+}
+
+# --- Safety ------------------------------------------------------------------
+HOTLINE_PHONE = "1-888-373-7888"
+HOTLINE_PHONE_TEL = "+18883737888"
+HOTLINE_TEXT = "233733"
+QUICK_EXIT_URL = "https://www.weather.gov/"
+
+# --- Legislator data (plugins/legislators; override with environment variables) --
+# A base URL or a local folder holding the congress-legislators JSON files.
+LEGISLATORS_SOURCE = os.environ.get(
+    "LEGISLATORS_SOURCE", "https://unitedstates.github.io/congress-legislators/"
+)
+# A URL or a file: the 119th-Congress ZCTA-to-district table (zccd.csv).
+LEGISLATORS_ZIP_SOURCE = os.environ.get(
+    "LEGISLATORS_ZIP_SOURCE",
+    "https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress/master/zccd.csv",
+)
+LEGISLATORS_CACHE_PATH = str(ROOT / ".cache" / "legislators")
+
+# --- Navigation (label, root-relative URL) ------------------------------------
+MENU = [
+    ("Platform", "platform/"),
+    ("Take action", "act/"),
+    ("Your representatives", "representatives/"),
+    ("Case highlights", "cases/"),
+    ("Learn", "learn/"),
+    ("Search", "search/"),
+]
+FOOTER_MENU = [
+    ("About", "about/"),
+    ("Privacy", "privacy/"),
+    ("Outcomes", "outcomes/"),
+    ("All case highlights (Atom feed)", "feeds/all.atom.xml"),
+    ("Site map", "sitemap.xml"),
+]

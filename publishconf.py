@@ -1,0 +1,19 @@
+"""Production settings: absolute URLs, feeds, and strict data (no stale or missing data)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: F403
+
+# The public origin of the site; set SITEURL in the environment of the deploy job.
+SITEURL = os.environ.get("SITEURL", "https://campaign.example").rstrip("/")
+SITE_ORIGIN = SITEURL
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+# A publish build refuses missing, stale or invalid legislator data.
+LEGISLATORS_STRICT = True
