@@ -1,0 +1,166 @@
+"""Field and collection definitions, and the one message format for problems."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+import datetime as dt
+import difflib
+from enum import StrEnum
+import re
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in one file, with where it is and how to fix it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        """Render as `file:line: field: what is wrong; how to fix it`."""
+        return f"{self.path}:{self.line}: {self.field}: {self.message}; {self.fix}"
+
+
+class Kind(StrEnum):
+    """What a field holds; the values are the Decap CMS widget names."""
+
+    TEXT = "string"
+    LONGTEXT = "text"
+    MARKDOWN = "markdown"
+    DATE = "datetime"
+    CHOICE = "select"
+    LIST = "list"
+    NUMBER = "number"
+
+
+def did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+    """Return ` (did you mean 'x'?)` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def as_list(value: Any) -> list[Any]:
+    """Return a metadata value as a list: YAML lists stay, 'a, b' strings are split."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return [value]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One metadata field of a collection, as volunteers write it in front matter."""
+
+    name: str
+    label: str
+    kind: Kind
+    help: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    multiple: bool = False
+    pattern: str | None = None
+    pattern_help: str = ""
+    max_length: int | None = None
+
+    def check(self, value: Any) -> list[tuple[str, str]]:
+        """Return (what is wrong, how to fix it) pairs for one value; empty if valid."""
+        if value is None or value in ("", []):
+            if self.required:
+                return [(f"'{self.name}' is missing", f"add a line '{self.name}: …' ({self.help})")]
+            return []
+        if self.kind is Kind.DATE:
+            return _check_date(value)
+        if self.kind is Kind.NUMBER:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return [(f"{value!r} is not a number", "write a plain number such as 3")]
+            return []
+        values = as_list(value) if self.multiple else [value]
+        problems: list[tuple[str, str]] = []
+        for item in values:
+            if not isinstance(item, str):
+                problems.append(
+                    (
+                        f"{item!r} is read as {type(item).__name__}, not text",
+                        f"put the value in quotes: {self.name}: \"{item}\"",
+                    )
+                )
+                continue
+            if self.choices and item not in self.choices:
+                problems.append(
+                    (
+                        f"'{item}' is not one of {', '.join(self.choices)}"
+                        + did_you_mean(item, self.choices),
+                        f"use only {', '.join(self.choices)}",
+                    )
+                )
+            if self.pattern and not re.fullmatch(self.pattern, item):
+                problems.append((f"'{item}' is not allowed", self.pattern_help or self.help))
+            if self.max_length and len(item) > self.max_length:
+                problems.append(
+                    (
+                        f"is {len(item)} characters long (at most {self.max_length})",
+                        "shorten it",
+                    )
+                )
+        return problems
+
+
+def _check_date(value: Any) -> list[tuple[str, str]]:
+    """Check a date written as YYYY-MM-DD (optionally with a time)."""
+    if isinstance(value, dt.date):
+        return []
+    text = str(value).strip()
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return [(f"'{text}' is not a date", "write it as YYYY-MM-DD, for example 2024-03-19")]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """A content folder and the fields every file in it carries."""
+
+    name: str
+    label: str
+    folder: str
+    fields: tuple[Field, ...]
+    filename: str = "{slug}.md"
+    # Keys allowed beyond `fields` (Pelican's own: save_as, url, template, status…).
+    extra_keys: frozenset[str] = field(default_factory=frozenset)
+
+    def field_named(self, name: str) -> Field | None:
+        """Return the field called `name`, if any."""
+        return next((f for f in self.fields if f.name == name), None)
+
+    def check(
+        self, metadata: Mapping[str, Any], *, path: str, lines: Mapping[str, int] | None = None
+    ) -> list[Problem]:
+        """Check one file's metadata; `lines` maps a key to its line in the file."""
+        lines = lines or {}
+        known = {f.name for f in self.fields} | self.extra_keys
+        problems = [
+            Problem(path, lines.get(f.name, 1), f.name, message, fix)
+            for f in self.fields
+            for message, fix in f.check(metadata.get(f.name))
+        ]
+        for key in sorted(set(metadata) - known):
+            problems.append(
+                Problem(
+                    path,
+                    lines.get(key, 1),
+                    key,
+                    f"'{key}' is not a field of {self.label}"
+                    + did_you_mean(key, tuple(sorted(known))),
+                    f"use only {', '.join(sorted(known))}",
+                )
+            )
+        return problems
