@@ -46,10 +46,12 @@ PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
     "sections",
+    "content_schema",  # checks pages, platform pages and links across files
     "outcomes",
     "legislators",
     "actions",
     "charts",
+    "admin",  # the web editor (Decap CMS) at /admin/, generated from content_schema
 ]
 
 # --- URLs (see ../shared/DESIGN.md section 4) -------------------------------
@@ -71,6 +73,9 @@ PAGINATION_PATTERNS = (
 )
 DEFAULT_PAGINATION = 20
 DIRECT_TEMPLATES = ["index", "search", "404"]
+# A platform page and its action share a slug (/platform/x/ and /act/x/); the site has
+# no translations, so do not group pages by slug as translations of each other.
+PAGE_TRANSLATION_ID = None
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 # "404" is a direct template written to /404.html

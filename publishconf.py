@@ -17,3 +17,6 @@ RELATIVE_URLS = False
 
 # A publish build refuses missing, stale or invalid legislator data.
 LEGISLATORS_STRICT = True
+# A publish build fails if Decap CMS (the editor at /admin/) is not installed, and never
+# carries the local, unauthenticated backend. The Git host it commits to: docs/admin.md.
+ADMIN_STRICT = True

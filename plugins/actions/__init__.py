@@ -1,5 +1,5 @@
-"""Placeholder until the actions plugin lands (owned by its issue)."""
+"""Action pages: validate content/actions/*.md and render the letter and call script."""
 
+from .actions import register
 
-def register() -> None:
-    """Connect nothing yet."""
+__all__ = ["register"]

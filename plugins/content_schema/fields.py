@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 import datetime as dt
 import difflib
@@ -55,6 +55,26 @@ def as_list(value: Any) -> list[Any]:
     return [value]
 
 
+def not_text(name: str, item: Any, raw: str | None = None) -> tuple[str, str]:
+    """Explain a value YAML read as something other than text (`title: no` is False)."""
+    written = raw if raw is not None else str(item)
+    if isinstance(item, bool):
+        seen = f"the yes/no value {item}"
+    elif isinstance(item, int | float):
+        seen = f"the number {item}"
+    elif isinstance(item, dt.date):
+        seen = "a date"
+    elif isinstance(item, list | dict):
+        seen = "a list" if isinstance(item, list) else "a group of fields"
+        return (f"is read as {seen}, not as text", f"write one line of text: {name}: \"…\"")
+    else:
+        seen = type(item).__name__
+    return (
+        f"'{written}' is read as {seen}, not as text",
+        f"put it in quotes: {name}: \"{written}\"",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One metadata field of a collection, as volunteers write it in front matter."""
@@ -69,9 +89,19 @@ class Field:
     pattern: str | None = None
     pattern_help: str = ""
     max_length: int | None = None
+    # Sub-fields of each item of a list of objects (Decap: list widget with `fields`).
+    fields: tuple[Field, ...] = ()
+    # Smallest and largest value of a NUMBER field (Decap: number widget min/max).
+    minimum: int | None = None
+    maximum: int | None = None
+    # Extra rule run after the generic ones: value -> (what is wrong, how to fix it) pairs.
+    validate: Callable[[Any], list[tuple[str, str]]] | None = None
 
-    def check(self, value: Any) -> list[tuple[str, str]]:
-        """Return (what is wrong, how to fix it) pairs for one value; empty if valid."""
+    def check(self, value: Any, raw: str | None = None) -> list[tuple[str, str]]:
+        """Return (what is wrong, how to fix it) pairs for one value; empty if valid.
+
+        `raw` is the value as written in the file (for messages about YAML surprises).
+        """
         if value is None or value in ("", []):
             if self.required:
                 return [(f"'{self.name}' is missing", f"add a line '{self.name}: …' ({self.help})")]
@@ -81,17 +111,23 @@ class Field:
         if self.kind is Kind.NUMBER:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 return [(f"{value!r} is not a number", "write a plain number such as 3")]
+            if (self.minimum is not None and value < self.minimum) or (
+                self.maximum is not None and value > self.maximum
+            ):
+                return [
+                    (
+                        f"{value} is out of range",
+                        f"write a number from {self.minimum} to {self.maximum}",
+                    )
+                ]
             return []
+        if self.validate is not None:
+            return self.validate(value)
         values = as_list(value) if self.multiple else [value]
         problems: list[tuple[str, str]] = []
         for item in values:
             if not isinstance(item, str):
-                problems.append(
-                    (
-                        f"{item!r} is read as {type(item).__name__}, not text",
-                        f"put the value in quotes: {self.name}: \"{item}\"",
-                    )
-                )
+                problems.append(not_text(self.name, item, raw if not self.multiple else None))
                 continue
             if self.choices and item not in self.choices:
                 problems.append(
@@ -142,15 +178,24 @@ class Collection:
         return next((f for f in self.fields if f.name == name), None)
 
     def check(
-        self, metadata: Mapping[str, Any], *, path: str, lines: Mapping[str, int] | None = None
+        self,
+        metadata: Mapping[str, Any],
+        *,
+        path: str,
+        lines: Mapping[str, int] | None = None,
+        raws: Mapping[str, str] | None = None,
     ) -> list[Problem]:
-        """Check one file's metadata; `lines` maps a key to its line in the file."""
+        """Check one file's metadata; `lines` maps a key to its line in the file.
+
+        `raws` maps a key to its value as written (see `frontmatter.FrontMatter.raw`).
+        """
         lines = lines or {}
+        raws = raws or {}
         known = {f.name for f in self.fields} | self.extra_keys
         problems = [
             Problem(path, lines.get(f.name, 1), f.name, message, fix)
             for f in self.fields
-            for message, fix in f.check(metadata.get(f.name))
+            for message, fix in f.check(metadata.get(f.name), raws.get(f.name))
         ]
         for key in sorted(set(metadata) - known):
             problems.append(

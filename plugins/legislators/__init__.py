@@ -1,5 +1,5 @@
-"""Placeholder until the legislators plugin lands (owned by its issue)."""
+"""Members of Congress: pull, validate, cache and publish contact data (see README.md)."""
 
+from .legislators import register
 
-def register() -> None:
-    """Connect nothing yet."""
+__all__ = ["register"]

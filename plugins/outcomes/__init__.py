@@ -1,5 +1,5 @@
-"""Placeholder until the outcomes plugin lands (owned by its issue)."""
+"""Case-highlight outcomes: validate cases, badge them, build /outcomes/ pages and feeds."""
 
+from .outcomes import register
 
-def register() -> None:
-    """Connect nothing yet."""
+__all__ = ["register"]

@@ -1,0 +1,55 @@
+"""Write /outcomes/, one page per outcome and one Atom feed per outcome."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican.generators import Generator
+
+from content_schema.cases import outcomes_of
+
+from .model import OutcomePage, outcome_pages
+from .settings import OutcomesSettings
+
+
+class OutcomesGenerator(Generator):
+    """Group published cases by outcome; write the index, the pages and the feeds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Read settings once."""
+        super().__init__(*args, **kwargs)
+        self.config = OutcomesSettings.from_pelican(self.settings)
+        self.outcomes: list[OutcomePage] = []
+
+    def generate_context(self) -> None:
+        """Group the published cases (newest first, as Pelican ordered them) by outcome."""
+        self.outcomes = outcome_pages(self.config)
+        by_slug = {o.slug: o for o in self.outcomes}
+        for article in self.context.get("articles", []):
+            for slug in outcomes_of(article.metadata.get("outcomes")):
+                by_slug[slug].articles.append(article)
+        self.context["outcomes"] = self.outcomes
+        self.context["OUTCOMES_URL"] = self.config.index_url
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the index, each outcome page and each non-empty outcome's feed."""
+        relative = self.settings["RELATIVE_URLS"]
+        writer.write_file(
+            self.config.index_save_as, self.get_template("outcomes"), self.context,
+            relative_urls=relative, url=self.config.index_url, outcomes=self.outcomes,
+        )
+        template = self.get_template("outcome")
+        # Feeds are read away from the site: their links need the absolute origin.
+        origin = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        feed_context = {**self.context, "SITEURL": origin}
+        for outcome in self.outcomes:
+            writer.write_file(
+                outcome.save_as, template, self.context, relative_urls=relative,
+                url=outcome.url, outcome=outcome, outcomes=self.outcomes,
+            )
+            # An empty feed would carry the build time as its date: write none, link none.
+            if outcome.articles:
+                writer.write_feed(
+                    outcome.articles, feed_context, path=outcome.feed_url,
+                    url=outcome.feed_url, feed_title=f"Case highlights: {outcome.label}",
+                )

@@ -1,0 +1,59 @@
+"""The one typed view of the OUTCOME* settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+LOG_PREFIX = "[outcomes]"
+
+DEFAULTS: dict[str, Any] = {
+    "OUTCOME_URL": "outcomes/{slug}/",  # one outcome's page
+    "OUTCOME_SAVE_AS": "outcomes/{slug}/index.html",
+    "OUTCOMES_URL": "outcomes/",  # the index of the four outcomes
+    "OUTCOMES_SAVE_AS": "outcomes/index.html",
+    "OUTCOME_FEED_ATOM": "feeds/outcome-{slug}.atom.xml",  # one Atom feed per outcome
+}
+
+
+class OutcomesConfigError(ValueError):
+    """An OUTCOME* setting in pelicanconf.py is unknown or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomesSettings:
+    """Where outcome pages and feeds go."""
+
+    url: str
+    save_as: str
+    index_url: str
+    index_save_as: str
+    feed_atom: str
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> OutcomesSettings:
+        """Read the settings once; reject unknown OUTCOME* keys and missing {slug}."""
+        unknown = sorted(k for k in settings if k.startswith("OUTCOME") and k not in DEFAULTS)
+        if unknown:
+            raise OutcomesConfigError(
+                f"{LOG_PREFIX} unknown setting(s) {unknown}; known: {sorted(DEFAULTS)}"
+            )
+        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+        for key in ("OUTCOME_URL", "OUTCOME_SAVE_AS", "OUTCOME_FEED_ATOM"):
+            if "{slug}" not in str(merged[key]):
+                raise OutcomesConfigError(
+                    f"{LOG_PREFIX} {key} must contain '{{slug}}', e.g. {DEFAULTS[key]!r}"
+                )
+        return cls(
+            merged["OUTCOME_URL"],
+            merged["OUTCOME_SAVE_AS"],
+            merged["OUTCOMES_URL"],
+            merged["OUTCOMES_SAVE_AS"],
+            merged["OUTCOME_FEED_ATOM"],
+        )
+
+
+def check_settings(pelican: Any) -> None:
+    """Fail at start-up on a wrong OUTCOME* setting (raised from `initialized`)."""
+    OutcomesSettings.from_pelican(pelican.settings)

@@ -1,0 +1,238 @@
+"""The editor's config.yml is generated from content_schema and matches it rule for rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import re
+import shutil
+import subprocess
+from typing import Any
+
+from admin.decap import SchemaMappingError, build_config, decap_field, js_pattern
+from admin.settings import AdminConfigError, read_settings
+from admin_config import config_for, main
+from content_schema.cases import OUTCOMES
+from content_schema.collections import COLLECTIONS
+from content_schema.fields import Field, Kind
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[str, Any]:
+    """The config a development build writes to /admin/config.yml."""
+    return config_for()
+
+
+def collection(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """One collection of the generated config."""
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def fields_by_name(coll: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A collection's Decap fields by name."""
+    return {f["name"]: f for f in coll["fields"]}
+
+
+def test_cases_and_platform_collections(config: dict[str, Any]) -> None:
+    """Case highlights can be created; platform pages only edited; both YAML front matter."""
+    cases, platform = collection(config, "cases"), collection(config, "platform")
+    assert cases["folder"] == "content/cases" and cases["create"] is True
+    assert platform["folder"] == "content/platform" and platform["create"] is False
+    for coll in (cases, platform):
+        assert coll["format"] == "yaml-frontmatter"
+        assert coll["extension"] == "md"
+        assert coll["delete"] is False
+    # Same file names as `make case` and the schema: <date>-<slug>.md, date from the entry.
+    assert cases["slug"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    assert cases["preview_path"] == "cases/{{fields.slug}}/"
+    assert config["media_folder"] == "content/images"
+    assert config["public_folder"] == "/images"
+
+
+@pytest.mark.parametrize("name", ["cases", "platform"])
+def test_every_schema_field_is_in_the_editor(config: dict[str, Any], name: str) -> None:
+    """Each field of the schema is there, required exactly when the schema requires it."""
+    schema = COLLECTIONS[name]
+    decap = fields_by_name(collection(config, name))
+    assert set(decap) == {f.name for f in schema.fields} | {"body"}
+    for field in schema.fields:
+        got = decap[field.name]
+        assert got["label"] == field.label
+        if got["widget"] == "hidden":  # fixed on edit-only pages: slug and order
+            assert name == "platform" and field.name in {"slug", "order"}
+            continue
+        assert got["widget"] == field.kind.value
+        assert got["required"] is field.required, field.name
+        assert got["hint"].replace("\\", "") == field.help.replace("\\", "")
+
+
+def test_outcome_vocabulary_is_the_select(config: dict[str, Any]) -> None:
+    """The outcomes select offers exactly the vocabulary, several at once, at least one."""
+    outcomes = fields_by_name(collection(config, "cases"))["outcomes"]
+    assert outcomes["widget"] == "select"
+    assert outcomes["options"] == list(OUTCOMES) == ["people", "policy", "prevention", "money"]
+    assert outcomes["multiple"] is True and outcomes["min"] == 1
+
+
+def test_patterns_and_lengths_are_enforced(config: dict[str, Any]) -> None:
+    """Every pattern and maximum length of the schema is a Decap pattern with its message."""
+    cases = fields_by_name(collection(config, "cases"))
+    for field in COLLECTIONS["cases"].fields:
+        got = cases[field.name]
+        if field.pattern or field.max_length:
+            regex, message = got["pattern"]
+            assert regex.startswith("^") and regex.endswith("$")
+            if field.pattern:
+                assert field.pattern.replace("(?P<", "(?<") in regex
+                assert (field.pattern_help or field.help) in message
+            if field.max_length:
+                assert f"{{0,{field.max_length}}}" in regex
+    sources = cases["sources"]
+    assert sources["widget"] == "list" and sources["min"] == 1
+    parts = {f["name"]: f for f in sources["fields"]}
+    assert set(parts) == {"name", "url"}
+    assert "https?://" in parts["url"]["pattern"][0]
+
+
+def test_dates_are_stored_as_plain_days(config: dict[str, Any]) -> None:
+    """The date widget writes YYYY-MM-DD, without a time."""
+    date = fields_by_name(collection(config, "cases"))["date"]
+    assert date["widget"] == "datetime"
+    assert date["format"] == "YYYY-MM-DD" and date["time_format"] is False
+
+
+NODE = shutil.which("node")
+SAMPLES = [
+    "", "a", "child-begging-case", "Child-Begging", "a--b", "-a", "a-", "ünï", "a b", "a/b",
+    "../etc", "https://www.justice.gov/opa/pr/x", "http://example.org", "https://x",
+    "javascript:alert(1)", "https://ex.org/a b", "x" * 81, "x" * 300, "line\nbreak",
+    "LIFT International, 17 April 2018",
+]
+
+
+def all_patterns(config: dict[str, Any]) -> list[tuple[Field, str]]:
+    """(schema field, JS regex) for every pattern in the config, nested ones included."""
+    found: list[tuple[Field, str]] = []
+
+    def walk(decap: list[dict[str, Any]], schema: tuple[Field, ...]) -> None:
+        by_name = {f.name: f for f in schema}
+        for f in decap:
+            field = by_name.get(f["name"])
+            if field is None:
+                continue  # the body
+            if "pattern" in f:
+                found.append((field, f["pattern"][0]))
+            walk(f.get("fields", []), field.fields)
+            if "field" in f:  # a list of strings: the item carries the list's own rule
+                found.append((field, f["field"]["pattern"][0]))
+
+    for coll in config["collections"]:
+        walk(coll["fields"], COLLECTIONS[coll["name"]].fields)
+    return found
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_javascript_patterns_accept_what_python_accepts(config: dict[str, Any]) -> None:
+    """Decap (JavaScript RegExp.test) and the build (Python re.fullmatch) agree on samples."""
+    patterns = all_patterns(config)
+    assert len(patterns) >= 5
+    script = (
+        "const [pats, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(pats.map(p => samples.map(s => new RegExp(p).test(s)))));"
+    )
+    js = json.loads(
+        subprocess.run(
+            [NODE, "-e", script],
+            input=json.dumps([[regex for _, regex in patterns], SAMPLES]),
+            capture_output=True, text=True, check=True,
+        ).stdout
+    )
+    for (field, _), results in zip(patterns, js, strict=True):
+        for sample, accepted in zip(SAMPLES, results, strict=True):
+            if not sample:
+                continue  # emptiness is Decap's `required`, not its pattern
+            python = not field.check(sample)
+            assert accepted == python, (field.name, sample, accepted, python)
+
+
+def test_python_only_regex_is_refused() -> None:
+    """A schema pattern JavaScript would read differently stops the build with its name."""
+    for bad in (r"\Aabc\Z", r"(?i)abc", r"a++", r"(?P<x>a)(?P=x)"):
+        field = Field("slug", "Slug", Kind.TEXT, "help", pattern=bad)
+        with pytest.raises(SchemaMappingError, match="slug"):
+            js_pattern(field, "content_schema: cases")
+    assert js_pattern(Field("s", "S", Kind.TEXT, "h", pattern="(?P<a>x)"), "w") == "^(?:(?<a>x))$"
+
+
+def test_select_without_choices_is_refused() -> None:
+    """A select with nothing to choose is a schema mistake, named."""
+    with pytest.raises(SchemaMappingError, match="outcomes: a select field needs choices"):
+        decap_field(Field("outcomes", "Outcomes", Kind.CHOICE, "h"), "content_schema: cases")
+
+
+def test_local_backend_only_when_asked(config: dict[str, Any]) -> None:
+    """The default config has no local backend and reviews edits (editorial workflow)."""
+    assert "local_backend" not in config
+    assert config["publish_mode"] == "editorial_workflow"
+    local = config_for(ADMIN_LOCAL_BACKEND="http://127.0.0.1:8000/api/v1")
+    assert local["local_backend"]["url"] == "http://127.0.0.1:8000/api/v1"
+    assert "publish_mode" not in local  # decap-server's file mode has no editorial workflow
+
+
+def test_publish_settings_are_strict_and_never_local() -> None:
+    """publishconf.py sets ADMIN_STRICT, and a local backend in it is refused."""
+    publish = ROOT / "publishconf.py"
+    assert "local_backend" not in config_for(publish)
+    from pelican.settings import read_settings as pelican_settings
+
+    assert read_settings(pelican_settings(str(publish))).strict is True
+    with pytest.raises(AdminConfigError, match="never be published"):
+        config_for(publish, ADMIN_LOCAL_BACKEND="http://127.0.0.1:8000/api/v1")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"ADMIN_BAKEND": {}}, "unknown setting.*ADMIN_BAKEND.*ADMIN_BACKEND"),
+        ({"ADMIN_BACKEND": "github"}, "ADMIN_BACKEND must be a dict"),
+        ({"ADMIN_PUBLISH_MODE": "draft"}, "editorial_workflow, simple"),
+        ({"ADMIN_LOCAL_BACKEND": "http://example.org/api"}, "must be a local URL"),
+        ({"ADMIN_COLLECTIONS": {"casez": True}}, "casez.*cases"),
+    ],
+)
+def test_bad_settings_are_named(overrides: dict[str, Any], message: str) -> None:
+    """Each bad ADMIN_* setting gives an error naming the setting and the fix."""
+    with pytest.raises((AdminConfigError, SchemaMappingError), match=message):
+        config_for(**overrides)
+
+
+def test_script_prints_the_same_config(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python scripts/admin_config.py > config.yml` writes exactly the generated config."""
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Generated by plugins/admin")
+    assert yaml.safe_load(out) == config_for()
+    assert main([]) == 0
+    assert capsys.readouterr().out == out  # deterministic
+
+
+def test_build_config_rejects_missing_title() -> None:
+    """A collection without a title field cannot become a Decap folder collection."""
+    from content_schema.fields import Collection
+
+    odd = Collection("odd", "odd", "odd", (Field("name", "Name", Kind.TEXT, "h"),))
+    settings = read_settings({"ADMIN_COLLECTIONS": {"odd": True}})
+    with pytest.raises(SchemaMappingError, match="title"):
+        build_config(settings, {"odd": odd})
+
+
+def test_hints_have_no_markup_surprises(config: dict[str, Any]) -> None:
+    """Hints are rendered as Markdown by Decap: '<', '*', '_' and the like are escaped."""
+    hints = [f.get("hint", "") for coll in config["collections"] for f in coll["fields"]]
+    assert any("\\<slug\\>" in h for h in hints)
+    for hint in hints:
+        assert not re.search(r"(?<!\\)[<>*_`]", hint), hint

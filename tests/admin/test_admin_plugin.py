@@ -1,0 +1,192 @@
+"""The admin plugin writes /admin/: our page and script, the generated config, Decap's bundle."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+import json
+import logging
+from pathlib import Path
+import shutil
+import subprocess
+from typing import Any
+
+from admin.admin import AdminBuildError, bundle_files, write_admin
+from admin.decap import render_yaml
+from admin.settings import DEFAULT_BUNDLE_DIR, read_settings
+from admin_config import config_for
+import pytest
+from serve_headers import headers_for, load_rules
+import yaml
+
+from tests.conftest import needs_shared_data
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+needs_bundle = pytest.mark.skipif(
+    not (DEFAULT_BUNDLE_DIR / "decap-cms.js").is_file(),
+    reason="decap-cms is not installed (make deps)",
+)
+
+
+class _Scripts(HTMLParser):
+    """Collect <script> elements, inline script text and event-handler attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict[str, str | None]] = []
+        self.inline: list[str] = []
+        self.handlers: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+            self._in_script = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.inline.append(data)
+
+
+def settings_for(output: Path, **extra: Any) -> Any:
+    """ADMIN settings as a development build of the real config would read them."""
+    from pelican.settings import read_settings as pelican_settings
+
+    return read_settings(
+        pelican_settings(str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(output), **extra})
+    )
+
+
+@needs_bundle
+def test_plugin_writes_the_editor(tmp_path: Path) -> None:
+    """index.html loads our script then Decap's bundle, both from our origin, nothing inline."""
+    folder = write_admin(settings_for(tmp_path))
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    parsed = _Scripts()
+    parsed.feed(page)
+    assert [s["src"] for s in parsed.scripts] == ["/admin/admin.js", "/admin/decap-cms.js"]
+    assert all("defer" in s for s in parsed.scripts)
+    assert not parsed.inline and not parsed.handlers
+    assert 'data-preview-css="/theme/css/main.css"' in page
+    assert (folder / "admin.js").read_text() == (ROOT / "plugins/admin/static/admin.js").read_text()
+    assert (folder / "config.yml").read_text(encoding="utf-8") == render_yaml(config_for())
+    # The bundle, its chunks, wasm and licence; no source maps, no duplicate cms.js build.
+    names = {p.name for p in folder.iterdir()}
+    assert {"decap-cms.js", "decap-cms.js.LICENSE.txt"} <= names
+    assert any(n.endswith(".wasm") for n in names)
+    assert not any(n.endswith(".map") or n.startswith("cms.js") for n in names)
+    copied = {p.name for p in bundle_files(DEFAULT_BUNDLE_DIR)}
+    assert copied <= names
+    for name in copied:
+        assert (folder / name).read_bytes() == (DEFAULT_BUNDLE_DIR / name).read_bytes()
+
+
+@needs_bundle
+def test_chunks_the_bundle_loads_are_copied(tmp_path: Path) -> None:
+    """Every '<id>.decap-cms.js' chunk the bundle can ask for is in /admin/."""
+    folder = write_admin(settings_for(tmp_path))
+    chunks = sorted(p.name for p in DEFAULT_BUNDLE_DIR.glob("*.decap-cms.js"))
+    assert chunks and all((folder / c).is_file() for c in chunks)
+
+
+def test_missing_bundle_in_development_explains(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No node_modules: a page saying `make deps`, an INFO line, and no warning."""
+    with caplog.at_level(logging.INFO):
+        folder = write_admin(settings_for(tmp_path / "out", ADMIN_BUNDLE_DIR=str(tmp_path / "no")))
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "make deps" in page and "<script" not in page
+    assert not (folder / "config.yml").exists()
+    assert [r.levelno for r in caplog.records if "[admin]" in r.getMessage()] == [logging.INFO]
+    assert "make deps" in caplog.text
+
+
+def test_missing_bundle_in_publish_build_fails(tmp_path: Path) -> None:
+    """ADMIN_STRICT (publishconf.py): no bundle, no build, and the message says what to run."""
+    settings = settings_for(tmp_path / "out", ADMIN_STRICT=True, ADMIN_BUNDLE_DIR=str(tmp_path))
+    with pytest.raises(AdminBuildError, match=r"decap-cms\.js is missing.*make deps"):
+        write_admin(settings)
+
+
+@needs_bundle
+def test_rewrites_are_cheap_and_identical(tmp_path: Path) -> None:
+    """A second build leaves Decap's files alone and writes the same bytes."""
+    settings = settings_for(tmp_path)
+    folder = write_admin(settings)
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
+    write_admin(settings)
+    after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
+    assert before.keys() == after.keys()
+    assert all(before[n][1] == after[n][1] for n in before)
+    assert before["decap-cms.js"][0] == after["decap-cms.js"][0]
+
+
+@needs_shared_data
+@needs_bundle
+def test_real_site_has_the_editor(real_site: Path) -> None:
+    """The real build has /admin/ with the production config (no local backend)."""
+    admin = real_site / "admin"
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in config
+    assert [c["name"] for c in config["collections"]] == ["cases", "platform"]
+    assert (admin / "decap-cms.js").is_file()
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/admin/" not in sitemap
+    size = sum(p.stat().st_size for p in admin.iterdir())
+    assert size < 8_000_000, f"/admin/ is {size} bytes"
+
+
+ADMIN_PATHS = ["/admin/", "/admin/index.html", "/admin/config.yml", "/admin/decap-cms.js"]
+PUBLIC_PATHS = ["/", "/cases/", "/cases/x/", "/platform/prevention/", "/administer/"]
+
+
+def csp(path: str) -> list[str]:
+    """The Content-Security-Policy headers deploy/_headers gives a path."""
+    rules = load_rules(ROOT, ROOT / "deploy" / "_headers")
+    return [v for n, v in headers_for(rules, path) if n.lower() == "content-security-policy"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PATHS)
+def test_admin_has_exactly_one_policy_that_lets_decap_run(path: str) -> None:
+    """/admin/ gets one CSP (not the site's plus its own), with what Decap needs and no more."""
+    policies = csp(path)
+    assert len(policies) == 1, policies
+    directives = {d.split()[0]: d.split()[1:] for d in policies[0].split("; ")}
+    assert "'unsafe-eval'" in directives["script-src"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-inline'" in directives["style-src"]
+    assert directives["connect-src"][0] == "'self'"
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_public_pages_keep_the_strict_policy(path: str) -> None:
+    """Outside /admin/, nothing of the editor's policy leaks in."""
+    policies = csp(path)
+    assert len(policies) == 1
+    assert "unsafe" not in policies[0]
+
+
+@pytest.mark.skipif(
+    not VNU.is_file() or shutil.which("java") is None, reason="vnu.jar or java missing"
+)
+@needs_bundle
+def test_nu_html_checker_accepts_both_admin_pages(tmp_path: Path) -> None:
+    """The editor page and the 'not installed' page are valid HTML."""
+    editor = write_admin(settings_for(tmp_path / "a")) / "index.html"
+    install = write_admin(
+        settings_for(tmp_path / "b", ADMIN_BUNDLE_DIR=str(tmp_path / "none"))
+    ) / "index.html"
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", str(editor), str(install)],
+        capture_output=True, text=True, check=False,
+    )
+    messages = json.loads(done.stderr or "{}").get("messages", [])
+    assert [m for m in messages if m.get("type") in {"error", "non-document-error"}] == []

@@ -1,0 +1,138 @@
+// Personalise the campaign's letter and call script for one recipient, as text only.
+import { el } from './dom.js';
+
+const LIMITS = { sender_name: 120, sender_address: 200, sender_city: 100, personal: 1000 };
+// Left out of a finished letter when empty (the others keep their [bracketed] prompt).
+const OPTIONAL = new Set(['personal', 'sender_address']);
+
+/** Read the visitor's fields (trimmed, length-capped) from the sender form. */
+export function readSender(form) {
+  const values = {};
+  for (const [name, limit] of Object.entries(LIMITS)) {
+    const field = form ? form.elements.namedItem(name) : null;
+    values[name] = field ? field.value.replace(/\s+/g, ' ').trim().slice(0, limit) : '';
+  }
+  return values;
+}
+
+/** Every placeholder's value for one recipient (member may be null: sender only). */
+export function valuesFor(member, sender, place = {}) {
+  const v = { ...sender, sender_zip: place.zip || '', state: place.stateName || '', district: place.district || '' };
+  if (member) {
+    v.recipient_title = member.title || '';
+    v.recipient_name = member.name || '';
+    v.recipient_last_name = member.last_name || member.name || '';
+    v.recipient = `${v.recipient_title} ${v.recipient_name}`.trim();
+  }
+  return v;
+}
+
+/**
+ * Clone a letter or script template and fill its placeholder spans with text.
+ * `final` removes empty optional parts (personal sentence, street address).
+ */
+export function fill(template, values, { final = false } = {}) {
+  const node = template.cloneNode(true);
+  node.removeAttribute('id');
+  for (const labelled of node.querySelectorAll('[id]')) labelled.removeAttribute('id');
+  for (const span of node.querySelectorAll('[data-ph]')) {
+    const value = values[span.dataset.ph];
+    if (value) {
+      span.textContent = value;
+      span.classList.add('ph--filled');
+    } else if (final && OPTIONAL.has(span.dataset.ph)) {
+      const holder = span.closest('.letter__line, p, li') || span;
+      if (holder.textContent.trim() === span.textContent.trim()) holder.remove();
+      else span.remove();
+    }
+  }
+  return node;
+}
+
+function inline(node) {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.data;
+    if (child.nodeType !== Node.ELEMENT_NODE || child.hidden) continue;
+    if (child.classList.contains('visually-hidden')) continue;
+    const inner = inline(child);
+    const href = child.tagName === 'A' ? child.getAttribute('href') : null;
+    if (child.classList.contains('letter__line')) text += `\n${inner}\n`;
+    else if (child.tagName === 'BR') text += '\n';
+    else if (href && !inner.includes(href)) text += `${inner} (${href})`;
+    else text += inner;
+  }
+  return text.replace(/[ \t]+/g, ' ').replace(/ *\n+ */g, '\n');
+}
+
+/** Plain text of a filled letter or script: paragraphs split by blank lines. */
+export function toText(root) {
+  const parts = [];
+  const walk = (node) => {
+    for (const child of node.children) {
+      if (child.hidden || child.classList.contains('no-copy')) continue;
+      if (child.matches('ul, ol')) {
+        [...child.children].forEach((li, i) => {
+          parts.push(`${child.tagName === 'OL' ? `${i + 1}.` : '-'} ${inline(li).trim()}`);
+        });
+        parts.push('');
+      } else if (child.matches('p, h1, h2, h3, h4, h5, h6, blockquote')) {
+        parts.push(inline(child).trim(), '');
+      } else {
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** Put text on the clipboard; resolves true when it worked. */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el('textarea', { class: 'visually-hidden', 'aria-hidden': 'true', tabindex: '-1' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let done = false;
+    try {
+      done = document.execCommand('copy');
+    } catch {
+      done = false;
+    }
+    area.remove();
+    return done;
+  }
+}
+
+/** Split a one-line Washington address before "Washington DC 20510" for an envelope. */
+export function addressLines(address) {
+  if (!address) return [];
+  const match = /^(.*?)[,\s]+(Washington,?\s+D\.?C\.?\s+\d{5}(?:-\d{4})?)$/i.exec(address.trim());
+  return match ? [match[1], match[2]] : [address.trim()];
+}
+
+/** A one-page printable letter: sender, date, the office's address, then the letter. */
+export function printable(letter, member, office, sender, place) {
+  const lines = (items, cls) => el('p', { class: cls }, items.filter(Boolean).map((t) => el('span', { class: 'letter__line' }, t)));
+  const cityLine = [sender.sender_city, [place.state, place.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const to = [`The Honorable ${member.name}`];
+  if (office) {
+    to.push(office.address, [office.city, [member.state, office.zip].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+  } else {
+    to.push(member.chamber === 'senate' ? 'United States Senate' : 'U.S. House of Representatives', ...addressLines(member.address));
+  }
+  const date = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+  const body = letter.cloneNode(true);
+  const subject = body.querySelector('.letter__subject');
+  const page = el('div', { class: 'print-letter__page' },
+    lines([sender.sender_name || '[your name]', sender.sender_address, cityLine], 'print-letter__from'),
+    el('p', { class: 'print-letter__date' }, date),
+    lines(to, 'print-letter__to'));
+  if (subject) page.append(subject);
+  page.append(...body.childNodes);
+  return page;
+}
