@@ -165,6 +165,7 @@ MENU = [
     ("Search", "search/"),
 ]
 FOOTER_MENU = [
+    ("Get help safely", "get-help/"),
     ("About", "about/"),
     ("Privacy", "privacy/"),
     ("Outcomes", "outcomes/"),

@@ -59,6 +59,10 @@ def port_is_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
+# The build running now, if any: Ctrl-C stops it too.
+_BUILDS: set[subprocess.Popen[bytes]] = set()
+
+
 def build_site(
     repo: Path, output: Path, origin: str, settings: Path, extra: Sequence[str] = ()
 ) -> float:
@@ -72,10 +76,15 @@ def build_site(
     ]
     env = {**os.environ, "SITE_ORIGIN": origin}
     start = time.monotonic()
-    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
-    if done.returncode != 0:
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    _BUILDS.add(process)
+    try:
+        returncode = process.wait()
+    finally:
+        _BUILDS.discard(process)
+    if returncode != 0:
         raise AdminServerError(
-            f"the site did not build (exit {done.returncode}); the messages above name the "
+            f"the site did not build (exit {returncode}); the messages above name the "
             "file and the problem. Fix it, or run `make check-content`, then start again."
         )
     return time.monotonic() - start
@@ -312,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if server is not None:
             server.server_close()
+        for build_process in list(_BUILDS):
+            stop_process(build_process)
         if decap is not None:
             stop_process(decap)
     return 0

@@ -71,6 +71,7 @@ CHROMIUM_ARGS = [
 ]
 LIGHTHOUSE_MIN = {"accessibility": 1.0, "best-practices": 0.95, "seo": 0.95, "performance": 0.95}
 LOOKUP_ZIP = "02139"
+SEARCH_QUERY = "trafficking"
 GATES = ("build", "page-types", "static", "html", "links", "browser", "lighthouse")
 
 
@@ -117,6 +118,7 @@ class PageType:
     required: bool = True
     lighthouse: bool = False
     lookup: bool = False
+    search: bool = False
 
 
 def _exact(rel: str) -> Callable[[Path], str | None]:
@@ -179,7 +181,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("outcome", "outcomes/<outcome>/index.html", _first_child("outcomes", "people")),
     PageType("representatives", "representatives/index.html", _exact("representatives/index.html")),
     PageType("state", "representatives/<st>/index.html", _first_child("representatives", "ma")),
-    PageType("search", "search/index.html", _exact("search/index.html")),
+    PageType("search", "search/index.html", _exact("search/index.html"), search=True),
     PageType("404", "404.html (served for a missing path)", _missing_page),
     PageType("case-list", "cases/index.html", _exact("cases/index.html"), required=False),
     PageType("action-index", "act/index.html", _exact("act/index.html"), required=False),
@@ -231,7 +233,7 @@ OWN_POLICY_DIRS = ("admin/",)
 _JS_REMOTE = re.compile(
     r"""(?x)
     (?: \bfetch | \bimport | \bimportScripts | \bsendBeacon
-      | new\s+(?:Worker|SharedWorker|WebSocket|EventSource|URL)
+      | new\s+(?:Worker|SharedWorker|WebSocket|EventSource)
       | \.open\s*\(\s*['"][A-Za-z]+['"]\s*,  # XMLHttpRequest.open(method, url)
     )\s*\(?\s*
     ['"`]((?:https?:|wss?:)?//[^'"`\s]+)['"`]
@@ -525,6 +527,7 @@ class BrowserCheck:
     page_type: str
     path: str
     lookup: bool = False
+    search: bool = False
 
 
 def browse(
@@ -598,11 +601,15 @@ def _visit(
         if response is None or response.status != expected:
             status = response.status if response else "no response"
             problems.append(Problem(label, f"HTTP {status}, expected {expected}"))
-        states = [("before lookup", False)] + ([("after lookup", True)] if check.lookup else [])
-        for state, do_lookup in states:
-            where = f"{label} {state}" if check.lookup else label
-            if do_lookup:
-                problem = _lookup(page)
+        states = [("before", None)]
+        if check.lookup:
+            states.append(("after lookup", _lookup))
+        if check.search:
+            states.append(("after a search", _search))
+        for state, interact in states:
+            where = f"{label} {state}" if interact else label
+            if interact:
+                problem = interact(page)
                 if problem:
                     problems.append(Problem(where, problem))
                     continue
@@ -647,6 +654,20 @@ def _lookup(page: Any) -> str | None:
     return None
 
 
+def _search(page: Any) -> str | None:
+    """Search for a word the site certainly contains; return a problem or None."""
+    if not page.locator("input#search-q").count():
+        return "no input#search-q on the search page"
+    page.fill("input#search-q", SEARCH_QUERY)
+    page.locator("form.search-form").evaluate("f => f.requestSubmit()")
+    try:
+        page.wait_for_selector(".search-result a", timeout=10_000)
+    except Exception:
+        text = (page.text_content("#search-results") or "").strip()[:160]
+        return f"no result for '{SEARCH_QUERY}' within 10 s: {text or 'nothing shown'}"
+    return None
+
+
 def _axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
     """Run axe-core in the page (evaluated through DevTools, so the page's CSP allows it)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -673,7 +694,7 @@ def browser_gate(base_url: str, pages: dict[str, str | None]) -> GateResult:
         result.fail("-", "node_modules/axe-core is missing (npm ci)")
         return result
     checks = [
-        BrowserCheck(t.name, path, lookup=t.lookup)
+        BrowserCheck(t.name, path, lookup=t.lookup, search=t.search)
         for t in PAGE_TYPES
         if (path := pages.get(t.name))
     ]

@@ -191,9 +191,12 @@ def interview(args: argparse.Namespace) -> None:
         args.place = ask("Place (country or region)", field_error("place"))
     if not args.summary:
         args.summary = ask("Summary (one or two sentences)", field_error("summary"))
-    while not args.source:
-        answer = input("Source ('Name, date | https://…'; empty when done): ").strip()
-        if not answer and args.source:
+    while True:
+        first = not args.source
+        prompt = ("Source ('Name, date | https://…'): " if first
+                  else "Another source ('Name, date | https://…'; empty when done): ")
+        answer = input(prompt).strip()
+        if not answer and not first:
             break
         try:
             parse_source(answer)
@@ -201,9 +204,6 @@ def interview(args: argparse.Namespace) -> None:
             print(f"  {e}")
             continue
         args.source.append(answer)
-        more = input("Another source ('Name, date | https://…'; empty when done): ").strip()
-        if more:
-            args.source.append(more)
     if not args.slug:
         args.slug = ask("Slug (the address /cases/<slug>/)",
                         lambda s: "; ".join(str(p.message) for p in check_slug(s, "", 0)) or None,

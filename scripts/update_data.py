@@ -21,9 +21,10 @@ import time
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from pelican.settings import read_settings  # noqa: E402
+
 from legislators.settings import LegislatorsConfigError, LegislatorsSettings  # noqa: E402
 from legislators.sources import HOW_TO_GET, load  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

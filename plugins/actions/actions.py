@@ -131,7 +131,8 @@ def build_actions(generator: Any) -> None:
         if not _in_folder(page, config.folder):
             continue
         path = Path(page.source_path)
-        shown = str(PurePosixPath(config.folder) / path.name)
+        content_dir = Path(generator.settings["PATH"]).name
+        shown = str(PurePosixPath(content_dir) / config.folder / path.name)
         meta, lines, found = read_front_matter(path)
         found += check_action(meta, path=shown, lines=lines, asks=asks)
         rendered: dict[str, str] = {}

@@ -36,7 +36,9 @@ def placeholder_span(name: str) -> str:
 
 def _fill_text(text: str) -> str:
     """Replace placeholders in a run of HTML text; `{{`/`}}` become literal braces."""
-    text = PLACEHOLDER_RE.sub(lambda m: placeholder_span(m.group(1)), text)
+    text = PLACEHOLDER_RE.sub(
+        lambda m: placeholder_span(m.group(1)) if m.group(1) in PLACEHOLDERS else m.group(0), text
+    )
     return text.replace("{{", "{").replace("}}", "}")
 
 

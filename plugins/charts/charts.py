@@ -265,7 +265,8 @@ def render_svg(chart: Chart) -> str:
                 f'y="{baseline}" text-anchor="end">{value}</text>'
             )
         else:
-            value_text = f'<text class="chart__value" x="{width + VALUE_GAP:g}" y="{baseline}">{value}</text>'
+            x = width + VALUE_GAP
+            value_text = f'<text class="chart__value" x="{x:g}" y="{baseline}">{value}</text>'
         out.append(
             f'<text class="chart__label" x="0" y="{top + LABEL_Y}">{escape(row.short)}</text>'
         )
@@ -329,20 +330,28 @@ def replace_shortcodes(html: str, folder: Path, page: str) -> str:
 
 
 def draw_charts(content: Content) -> None:
-    """content_object_init receiver: draw the charts a page asks for."""
+    """content_object_init receiver: draw the charts a page asks for.
+
+    A problem is logged as an error in the project's format (so `--fatal warnings` stops the
+    build and the message names file, field and fix) and raised, so the page is not written.
+    """
     html = getattr(content, "_content", None)
     if not html or "[chart:" not in html:
         return
-    settings = ChartSettings.read(content.settings)
-    page = content.get_relative_source_path() if content.source_path else "(unknown page)"
-    content._content = replace_shortcodes(html, settings.path, f"content/{page}")
-    if "[chart:" in content._content:
-        raise _problem(
-            f"content/{page}",
-            "[chart: …]",
-            "a chart shortcode is not on a line of its own",
-            "put '[chart: name]' alone in its own paragraph",
-        )
+    page = f"content/{content.get_relative_source_path()}"
+    try:
+        settings = ChartSettings.read(content.settings)
+        content._content = replace_shortcodes(html, settings.path, page)
+        if "[chart:" in content._content:
+            raise _problem(
+                page,
+                "[chart: …]",
+                "a chart shortcode is not on a line of its own",
+                "put '[chart: name]' alone in its own paragraph",
+            )
+    except ChartError as exc:
+        logger.error("[charts] %s", exc)
+        raise
 
 
 def register() -> None:

@@ -28,8 +28,13 @@ FRONT_MATTER = "front matter"
 FILE = "file"
 BOM = "\ufeff"
 # Characters that change how text is displayed without being visible (Trojan Source),
-# NUL and the other C0 controls except tab, newline and carriage return.
-INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# zero-width spaces (U+200B, U+2060, U+FEFF inside the text), NUL and the other C0
+# controls except tab, newline and carriage return. Zero-width joiners (U+200C, U+200D)
+# stay allowed: emoji and some scripts need them.
+INVISIBLE = re.compile(
+    r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b\u2060\ufeff"
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
 
 
 @dataclass(slots=True)
@@ -164,6 +169,32 @@ def _yaml_message(error: yaml.YAMLError) -> str:
     return f"the front matter is not valid YAML ({text})"
 
 
+def _yaml_problem(error: yaml.YAMLError, text: str, path: str, first_line: int) -> Problem:
+    """Describe a YAML syntax error; point at a quote left open when there is one.
+
+    A double-quoted value may run over several lines in YAML, so an unclosed quote is
+    only noticed lines later; the line that opened it is the one to fix.
+    """
+    line = _mark_line(error, first_line)
+    for number, source in enumerate(text.split("\n"), start=first_line):
+        if number > line:
+            break
+        _, sep, value = source.partition(":")
+        value = value.strip()
+        key = source.split(":", 1)[0].strip().lower() or FRONT_MATTER
+        if sep and value[:1] in ("'", '"') and (len(value) == 1 or value[-1] != value[0]):
+            return Problem(path, number, key,
+                           f"the quotation mark {value[0]} is opened but not closed on this line",
+                           f"end the value with {value[0]}, or remove the opening quote")
+        closing = {"[": "]", "{": "}"}.get(value[:1])
+        if sep and closing and closing not in value:
+            return Problem(path, number, key,
+                           f"the bracket {value[0]} is opened but not closed on this line",
+                           f"end the list with {closing}, or put the whole value in quotes")
+    return Problem(path, line, FRONT_MATTER, _yaml_message(error),
+                   "check the quotes and the 'name: value' shape of this line")
+
+
 def _check_events(text: str, path: str, first_line: int) -> list[Problem]:
     """Reject anchors, aliases and explicit tags before anything is constructed."""
     problems: list[Problem] = []
@@ -199,20 +230,14 @@ def _load(
     try:
         problems = _check_events(text, path, first_line)
     except yaml.YAMLError as e:
-        return None, {}, {}, [
-            Problem(path, _mark_line(e, first_line), FRONT_MATTER, _yaml_message(e),
-                    "check the quotes and the 'name: value' shape of this line")
-        ]
+        return None, {}, {}, [_yaml_problem(e, text, path, first_line)]
     if problems:
         return None, {}, {}, problems
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as e:
-        return None, {}, {}, [
-            Problem(path, _mark_line(e, first_line), FRONT_MATTER, _yaml_message(e),
-                    "check the quotes and the 'name: value' shape of this line")
-        ]
+        return None, {}, {}, [_yaml_problem(e, text, path, first_line)]
     finally:
         loader.dispose()
     if node is None:

@@ -62,7 +62,7 @@ def check_body(body: bytes, kind: str, url: str, content_type: str = "") -> None
     """Raise FetchError unless `body` is what `kind` ("json" or "csv:<header>") promises."""
     head = body[:512].lstrip().lower()
     if "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<")):
-        raise FetchError(f"{url}: got an HTML page, not {kind.split(':')[0].upper()}")
+        raise FetchError(f"{url}: got an HTML page, not {kind.split(':', maxsplit=1)[0].upper()}")
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -126,7 +126,15 @@ def download(
             if remaining <= 0:
                 raise FetchError(f"{url}: gave up after the {policy.deadline:.0f} s deadline")
             try:
-                result = _get_once(url, kind, headers, policy, session, start, clock)
+                result = _get_once(
+                    url,
+                    kind,
+                    headers=headers,
+                    policy=policy,
+                    session=session,
+                    start=start,
+                    clock=clock,
+                )
             except _Retryable as e:
                 attempt += 1
                 wait = e.wait if e.wait is not None else policy.backoff * 2 ** (attempt - 1)
@@ -156,6 +164,7 @@ class _Retryable(Exception):
 def _get_once(
     url: str,
     kind: str,
+    *,
     headers: dict[str, str],
     policy: Policy,
     session: requests.Session,
@@ -193,7 +202,9 @@ def _get_once(
                 if size > policy.max_bytes:
                     raise FetchError(f"{url}: body is over the {policy.max_bytes} byte cap")
                 if clock() - start > policy.deadline:
-                    raise FetchError(f"{url}: download exceeded the {policy.deadline:.0f} s deadline")
+                    raise FetchError(
+                        f"{url}: download exceeded the {policy.deadline:.0f} s deadline"
+                    )
                 chunks.append(chunk)
         except (requests.ConnectionError, requests.Timeout) as e:
             raise _Retryable(f"connection broke mid-body ({type(e).__name__})") from e

@@ -88,8 +88,11 @@ def counts_of(directory: Directory, dataset: Dataset, shards: int) -> dict[str, 
     """Return the counts published in meta.json."""
     members = directory.members
     kinds = Counter(
-        "senators" if m.chamber == "senate" else
-        "representatives" if m.title == "Representative" else "delegates"
+        "senators"
+        if m.chamber == "senate"
+        else "representatives"
+        if m.title == "Representative"
+        else "delegates"
         for m in members
     )
     return {

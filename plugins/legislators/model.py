@@ -112,6 +112,11 @@ class Member:
         return self.status == "current"
 
     @property
+    def term_end_date(self) -> dt.date:
+        """Return the recorded end of the term as a date."""
+        return dt.date.fromisoformat(self.term_end)
+
+    @property
     def phone_tel(self) -> str:
         """Return the tel: URI of the DC phone (or the switchboard's)."""
         return "+1" + (self.phone or SWITCHBOARD).replace("-", "")

@@ -143,8 +143,12 @@ def _mtime_date(path: Path) -> dt.date:
 
 
 def _load_local(
-    folder: Path, names: dict[str, str], required: tuple[str, ...], parser: Parser,
-    cfg: LegislatorsSettings, setting: str,
+    names: dict[str, str],
+    required: tuple[str, ...],
+    parser: Parser,
+    cfg: LegislatorsSettings,
+    *,
+    setting: str,
 ) -> Part:
     """Read files straight from a folder (no cache) and validate them."""
     files: dict[str, bytes] = {}
@@ -160,7 +164,6 @@ def _load_local(
     part = parser(files, cfg, Report())
     part.sources = sources
     part.fetched = part.data_date = min(_mtime_date(Path(names[n])) for n in required)
-    del folder
     return part
 
 
@@ -169,8 +172,14 @@ def _age_days(when: dt.datetime, now: dt.datetime) -> float:
 
 
 def _load_remote(
-    urls: dict[str, str], kinds: dict[str, str], required: tuple[str, ...], parser: Parser,
-    cfg: LegislatorsSettings, *, force: bool, now: dt.datetime,
+    urls: dict[str, str],
+    kinds: dict[str, str],
+    required: tuple[str, ...],
+    parser: Parser,
+    cfg: LegislatorsSettings,
+    *,
+    force: bool,
+    now: dt.datetime,
 ) -> Part:
     """Use the cache if fresh; else download, validate, and keep the last good copy."""
     cache = cfg.cache_path
@@ -271,7 +280,10 @@ def _sources(cached: dict[str, Cached], urls: dict[str, str]) -> list[dict[str, 
 
 
 def _from_cache(
-    cached: dict[str, Cached], urls: dict[str, str], required: tuple[str, ...], parser: Parser,
+    cached: dict[str, Cached],
+    urls: dict[str, str],
+    required: tuple[str, ...],
+    parser: Parser,
     cfg: LegislatorsSettings,
 ) -> Part:
     part = parser({n: c.body for n, c in cached.items()}, cfg, Report())
@@ -298,15 +310,17 @@ def load_part(cfg: LegislatorsSettings, which: str, *, force: bool, now: dt.date
         required, parser, source = (ZIP_FILE,), parse_zip_table, cfg.zip_source
         setting = "LEGISLATORS_ZIP_SOURCE"
         locations = {ZIP_FILE: source}
-    if (cfg.source_is_url if which == "congress" else cfg.zip_source_is_url):
+    if cfg.source_is_url if which == "congress" else cfg.zip_source_is_url:
         return _load_remote(locations, kinds, required, parser, cfg, force=force, now=now)
     path = Path(source)
     if which == "congress" and not path.is_dir():
         return Part(error=f"{setting} is {source!r}, which is neither a URL nor a folder")
-    return _load_local(path, locations, required, parser, cfg, setting)
+    return _load_local(locations, required, parser, cfg, setting=setting)
 
 
-def load(cfg: LegislatorsSettings, *, force: bool = False, now: dt.datetime | None = None) -> Dataset:
+def load(
+    cfg: LegislatorsSettings, *, force: bool = False, now: dt.datetime | None = None
+) -> Dataset:
     """Run the data stage: obtain, parse and validate both sources."""
     now = now or dt.datetime.now(dt.UTC)
     congress = load_part(cfg, "congress", force=force, now=now)

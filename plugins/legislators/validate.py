@@ -164,7 +164,9 @@ def _text(value: Any, punct: set[str], limit: int, what: str) -> tuple[str | Non
         return None, "is empty"
     if len(text) > limit:
         return None, f"is {len(text)} characters long (over {limit})"
-    bad = sorted({c for c in text if not (c.isalnum() or unicodedata.category(c)[0] == "M")} - punct)
+    bad = sorted(
+        {c for c in text if not (c.isalnum() or unicodedata.category(c)[0] == "M")} - punct
+    )
     if bad:
         shown = "".join(bad)
         return None, f"{text[:60]!r} contains {shown!r}, not allowed in {what}"
@@ -221,12 +223,14 @@ def _display_name(record: Mapping[str, Any], who: str, report: Report) -> str | 
         name = " ".join(n for n, _ in checked if n)
         suffix, _ = check_name(names.get("suffix")) if names.get("suffix") else (None, None)
         return f"{name}, {suffix}" if suffix else name
-    whys = "; ".join(f"{k}: {w}" for k, (n, w) in zip(("first", "last"), checked) if not n)
+    whys = "; ".join(
+        f"{k}: {w}" for k, (n, w) in zip(("first", "last"), checked, strict=True) if not n
+    )
     report.add("record", who, "name", f"no usable name ({whys}); member left out")
     return None
 
 
-def _offices(raw: Any, who: str, state: str, report: Report) -> tuple[Office, ...]:
+def _offices(raw: Any, who: str, report: Report) -> tuple[Office, ...]:
     if not isinstance(raw, list):
         return ()
     offices = []
@@ -265,7 +269,6 @@ def _offices(raw: Any, who: str, state: str, report: Report) -> tuple[Office, ..
         if address and isinstance(office_state, str) and office_state in STATE_NAMES:
             address = f"{address}, {city}, {office_state}" + (f" {zip_code}" if zip_code else "")
         offices.append(Office(city=city, address=address, phone=phone, zip=zip_code))
-    del state
     return tuple(sorted(offices, key=lambda o: (o.city, o.address or "", o.phone or "")))
 
 
@@ -314,7 +317,9 @@ def parse_member(
         number = term.get("district")
         seats = seats_of(state)
         valid = isinstance(number, int) and not isinstance(number, bool)
-        valid = valid and ((seats == 1 and number in (0, 1)) or (seats > 1 and 1 <= number <= seats))
+        valid = valid and (
+            (seats == 1 and number in (0, 1)) or (seats > 1 and 1 <= number <= seats)
+        )
         if not valid:
             report.add(
                 "record",
@@ -340,7 +345,9 @@ def parse_member(
         if phone is None:
             report.add("field", who, "phone", f"{why}; dropped, the Capitol switchboard is shown")
     else:
-        report.add("notice", who, "phone", "no DC phone in the data; the Capitol switchboard is shown")
+        report.add(
+            "notice", who, "phone", "no DC phone in the data; the Capitol switchboard is shown"
+        )
     if "address" in term:
         address, why = check_address(term["address"])
         if address is None:
@@ -378,7 +385,7 @@ def parse_member(
         address=address,
         website=website,
         contact_form=contact_form,
-        offices=_offices(offices.get(who), who, state, report),
+        offices=_offices(offices.get(who), who, report),
         status=status,
         term_end=end.isoformat(),
         state_rank=rank,
@@ -449,7 +456,9 @@ def check_set(members: list[Member], records: int, limits: SetLimits, report: Re
             senators[m.state].append(m.bioguide)
     for seat, holders in sorted(seats.items()):
         if len(holders) > 1:
-            report.add("set", "", seat, f"{len(holders)} members hold one seat: {', '.join(holders)}")
+            report.add(
+                "set", "", seat, f"{len(holders)} members hold one seat: {', '.join(holders)}"
+            )
     for state, holders in sorted(senators.items()):
         if len(holders) > 2:
             report.add(

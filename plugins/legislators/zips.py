@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 import csv
 import io
-import re
 
 from .model import STATE_NAMES, district_id, seats_of
 from .validate import Report
 
 ZIP_FILE = "zccd.csv"
 HEADER = ["state_fips", "state_abbr", "zcta", "cd"]
-ZCTA = re.compile(r"[0-9]{5}")
 # A table with more bad rows than this share is a bad set, not a few bad fields.
 MAX_BAD_SHARE = 0.01
 
@@ -23,6 +21,18 @@ def district_sort_key(district: str) -> tuple[str, int]:
     return state, 0 if number == "AL" else int(number)
 
 
+def _seat(state: str, cd: str) -> tuple[str | None, str | None]:
+    """Return (district id, None) for a state and cd column, else (None, why)."""
+    if state not in STATE_NAMES:
+        return None, f"state {state!r} is not a state or territory code"
+    if not cd.isdigit():
+        return None, f"cd {cd!r} is not a whole number"
+    number, seats = int(cd), seats_of(state)
+    if (seats == 1 and number > 1) or (seats > 1 and not 1 <= number <= seats):
+        return None, f"cd {cd} is not a district of {state} (1-{seats}, 0 for at-large)"
+    return district_id(state, number), None
+
+
 def parse_zips(text: str, report: Report) -> dict[str, list[str]]:
     """Return ZCTA → sorted district ids; bad rows are dropped and reported."""
     reader = csv.reader(io.StringIO(text))
@@ -30,29 +40,26 @@ def parse_zips(text: str, report: Report) -> dict[str, list[str]]:
     if header is None or [h.strip().lstrip("\ufeff") for h in header] != HEADER:
         report.add("set", "", ZIP_FILE, f"header is {header!r}, expected {','.join(HEADER)}")
         return {}
-    found: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, list[str]] = {}
+    seats: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     rows = bad = 0
     for line, row in enumerate(reader, start=2):
         if not row:
             continue
         rows += 1
-        why = None
         if len(row) != 4:
-            why = f"has {len(row)} columns, expected 4"
+            why: str | None = f"has {len(row)} columns, expected 4"
         else:
-            _fips, state, zcta, cd = (c.strip() for c in row)
-            if state not in STATE_NAMES:
-                why = f"state {state!r} is not a state or territory code"
-            elif not ZCTA.fullmatch(zcta):
-                why = f"zcta {zcta!r} is not 5 digits"
-            elif not cd.isdigit():
-                why = f"cd {cd!r} is not a whole number"
-            else:
-                number, seats = int(cd), seats_of(state)
-                if (seats == 1 and number > 1) or (seats > 1 and not 1 <= number <= seats):
-                    why = f"cd {cd} is not a district of {state} (1-{seats}, 0 for at-large)"
+            state, zcta, cd = row[1], row[2], row[3]
+            key = (state, cd)
+            seat, why = seats[key] if key in seats else seats.setdefault(key, _seat(state, cd))
+            if seat is not None:
+                if len(zcta) == 5 and zcta.isascii() and zcta.isdigit():
+                    have = found.setdefault(zcta, [])
+                    if seat not in have:
+                        have.append(seat)
                 else:
-                    found[zcta].add(district_id(state, number))
+                    why = f"zcta {zcta!r} is not 5 digits"
         if why:
             bad += 1
             if bad <= 20:
@@ -63,7 +70,10 @@ def parse_zips(text: str, report: Report) -> dict[str, list[str]]:
         report.add("set", "", ZIP_FILE, f"{bad} of {rows} rows are malformed")
     elif bad > 20:
         report.add("field", "", ZIP_FILE, f"{bad - 20} more malformed rows dropped")
-    return {z: sorted(d, key=district_sort_key) for z, d in found.items()}
+    for districts in found.values():
+        if len(districts) > 1:
+            districts.sort(key=district_sort_key)
+    return found
 
 
 def shard(zips: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:

@@ -12,11 +12,12 @@ from typing import Any
 from admin.decap import SchemaMappingError, build_config, decap_field, js_pattern
 from admin.settings import AdminConfigError, read_settings
 from admin_config import config_for, main
+import pytest
+import yaml
+
 from content_schema.cases import OUTCOMES
 from content_schema.collections import COLLECTIONS
 from content_schema.fields import Field, Kind
-import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -142,7 +143,8 @@ def test_javascript_patterns_accept_what_python_accepts(config: dict[str, Any]) 
     assert len(patterns) >= 5
     script = (
         "const [pats, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(pats.map(p => samples.map(s => new RegExp(p).test(s)))));"
+        "const test = p => samples.map(s => new RegExp(p).test(s));"
+        "process.stdout.write(JSON.stringify(pats.map(test)));"
     )
     js = json.loads(
         subprocess.run(

@@ -57,9 +57,8 @@ def settings_for(output: Path, **extra: Any) -> Any:
     """ADMIN settings as a development build of the real config would read them."""
     from pelican.settings import read_settings as pelican_settings
 
-    return read_settings(
-        pelican_settings(str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(output), **extra})
-    )
+    override = {"OUTPUT_PATH": str(output), **extra}
+    return read_settings(pelican_settings(str(ROOT / "pelicanconf.py"), override=override))
 
 
 @needs_bundle
@@ -185,7 +184,8 @@ def test_nu_html_checker_accepts_both_admin_pages(tmp_path: Path) -> None:
         settings_for(tmp_path / "b", ADMIN_BUNDLE_DIR=str(tmp_path / "none"))
     ) / "index.html"
     done = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", str(editor), str(install)],
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css",
+         str(editor), str(install)],
         capture_output=True, text=True, check=False,
     )
     messages = json.loads(done.stderr or "{}").get("messages", [])

@@ -12,12 +12,13 @@ import re
 import time
 from typing import Any
 
-from legislators.fetch import FetchError, Policy, download, read_cached, retry_after
-from legislators.settings import LegislatorsSettings
-from legislators.sources import load
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
+
+from legislators.fetch import FetchError, Policy, download, read_cached, retry_after
+from legislators.settings import LegislatorsSettings
+from legislators.sources import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 FAST = Policy(
@@ -27,15 +28,22 @@ FAST = Policy(
 CSV_KIND = "csv:state_fips,state_abbr,zcta,cd"
 
 
-@pytest.fixture
-def server() -> Iterator[HTTPServer]:
-    """A local HTTP server on 127.0.0.1 (never the network)."""
+@pytest.fixture(scope="module")
+def _running_server() -> Iterator[HTTPServer]:
     srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     srv.start()
     yield srv
-    srv.clear()
-    if srv.is_running():
-        srv.stop()
+    srv.stop()
+
+
+@pytest.fixture
+def server(_running_server: HTTPServer) -> Iterator[HTTPServer]:
+    """A local HTTP server on 127.0.0.1 (never the network), cleared after each test."""
+    yield _running_server
+    _running_server.clear()
+
+
+DOWN = "http://127.0.0.1:1"  # nothing listens on port 1: connection refused
 
 
 class Waits(list[float]):
@@ -91,7 +99,12 @@ def test_429_with_a_huge_retry_after_fails_fast(server: HTTPServer) -> None:
 
 
 def test_retry_after_accepts_an_http_date() -> None:
-    assert retry_after("Thu, 01 Jan 2026 00:00:30 GMT", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()) == 30  # noqa: E501
+    assert (
+        retry_after(
+            "Thu, 01 Jan 2026 00:00:30 GMT", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()
+        )
+        == 30
+    )
     assert retry_after("soon") is None
 
 
@@ -226,7 +239,9 @@ class Upstream:
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         if request.headers.get("If-None-Match") == etag:
             return Response(status=304, headers={"ETag": etag})
-        return Response(body, headers={"ETag": etag, "Last-Modified": "Mon, 15 Jun 2026 10:00:00 GMT"})  # noqa: E501
+        return Response(
+            body, headers={"ETag": etag, "Last-Modified": "Mon, 15 Jun 2026 10:00:00 GMT"}
+        )
 
 
 def settings(server_url: str, cache: Path, **extra: Any) -> LegislatorsSettings:
@@ -288,8 +303,7 @@ def test_network_down_uses_the_last_good_copy_and_warns_with_its_age(
     Upstream(server)
     url = server.url_for("").rstrip("/")
     load(settings(url, tmp_path / "cache"), now=NOW)
-    server.stop()
-    data = load(settings(url, tmp_path / "cache"), now=NOW + dt.timedelta(days=9))
+    data = load(settings(DOWN, tmp_path / "cache"), now=NOW + dt.timedelta(days=9))
     assert data.available
     assert len(data.members) == 10
     assert any("last good copy" in w and "9 day(s) ago" in w for w in data.warnings), data.warnings
@@ -321,7 +335,7 @@ def test_invalid_download_keeps_the_last_good_copy(server: HTTPServer, tmp_path:
 
 
 def test_no_cache_and_no_network_is_unavailable(tmp_path: Path) -> None:
-    cfg = settings("http://127.0.0.1:1", tmp_path / "cache")
+    cfg = settings(DOWN, tmp_path / "cache")
     data = load(cfg, now=NOW)
     assert not data.available
     assert "legislators-current.json" in data.reason
@@ -333,5 +347,4 @@ def test_corrupt_cache_is_not_trusted(server: HTTPServer, tmp_path: Path) -> Non
     load(settings(url, tmp_path / "cache"), now=NOW)
     (tmp_path / "cache" / "legislators-current.json").write_text("[]")
     assert read_cached(tmp_path / "cache", "legislators-current.json") is None
-    server.stop()
-    assert not load(settings(url, tmp_path / "cache"), now=NOW).available
+    assert not load(settings(DOWN, tmp_path / "cache"), now=NOW).available

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from legislators.settings import DEFAULTS, LegislatorsConfigError, LegislatorsSettings
 import pytest
+
+from legislators.settings import DEFAULTS, LegislatorsConfigError, LegislatorsSettings
 
 
 def test_defaults_are_valid() -> None:

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from legislators.validate import (
     Report,
     SetLimits,
@@ -18,7 +20,6 @@ from legislators.validate import (
     parse_member,
     parse_members,
 )
-import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 TODAY = dt.date(2026, 11, 22)
@@ -128,7 +129,7 @@ def test_off_list_host_names_the_host_and_the_list() -> None:
     "raw",
     [
         'Eric A. "Rick" Crawford',
-        "Henry C. \"Hank\" Johnson, Jr.",
+        'Henry C. "Hank" Johnson, Jr.',
         "Nydia M. Velázquez",
         "W. Todd O’Neill-Smith",
         "Jo Muñoz",
@@ -222,7 +223,9 @@ def test_malformed_contact_form_is_dropped_reported_and_website_stands_in() -> N
     assert fine.contact_form is None
     assert fine.contact_url == "https://finch.house.gov"
     assert fine.contact_is_website
-    [problem] = [p for p in report.of("field") if p.bioguide == "R000002" and p.field == "contact_form"]
+    [problem] = [
+        p for p in report.of("field") if p.bioguide == "R000002" and p.field == "contact_form"
+    ]
     assert "'hhttps://finch.house.gov" in problem.message
     assert "website is shown instead" in problem.message
 

@@ -159,7 +159,8 @@ def test_static_gate_names_page_and_problem(tmp_path: Path) -> None:
     assert result.status == "fail"
     found = sorted(str(p) for p in result.problems)
     assert "/act/x/: event-handler attribute onclick= on <button>" in found
-    assert any(f.startswith("/act/x/: <script src> loads https://cdn.example/lib.js") for f in found)
+    assert any(f.startswith("/act/x/: <script src> loads https://cdn.example/lib.js")
+               for f in found)
     assert any(f.startswith("/theme/js/bad.js:3: requests https://api.example/x") for f in found)
     assert len(found) == 3, found
 

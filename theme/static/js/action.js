@@ -42,11 +42,12 @@ function main(root) {
   for (const node of root.querySelectorAll('[data-no-js]')) node.hidden = true;
 
   const unavailable = (why) => {
+    base = null;
     form.hidden = true;
     for (const node of root.querySelectorAll('[data-no-js]')) node.hidden = false;
     const note = $('#lookup-unavailable');
     note.hidden = false;
-    note.textContent = `The ZIP lookup is unavailable right now (${why}). The letter and the call script below still work: find your members in the directory linked above.`;
+    if (why) note.textContent = `The ZIP lookup is unavailable right now (${why}). The letter and the call script below still work: find your members in the directory linked above.`;
   };
 
   let base = null;
@@ -55,13 +56,11 @@ function main(root) {
   } catch (error) {
     unavailable(error.message);
   }
-  if (root.dataset.unavailable !== undefined) {
-    base = null;
-    form.hidden = true;
-  }
+  // The build said the data is unavailable: keep its message and the directory links.
+  if (root.dataset.unavailable !== undefined) unavailable('');
   if (base) {
     getJSON(`${base}meta.json`).then((meta) => {
-      if (!meta) return unavailable('our member data was not published with this copy of the site');
+      if (!meta || meta.available === false) return unavailable('our member data was not published with this copy of the site');
       if (meta.official_lists) {
         for (const chamber of ['senate', 'house']) {
           const url = meta.official_lists[chamber];
@@ -98,11 +97,11 @@ function main(root) {
     const started = performance.now();
     const mine = ++token;
     const parsed = parseZip(input.value);
+    results.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
     try {
       if (parsed.error) return fail(ZIP_ERRORS[parsed.error]);
       if (!base) return fail('The ZIP lookup is unavailable on this copy of the site.');
-      results.dataset.state = 'loading';
       let found;
       try {
         found = await lookup(parsed.zip, base);

@@ -1,0 +1,215 @@
+"""The actions plugin and schema: validation errors name file, line, field and fix; the
+letter and script render into the static page with readable [bracketed] placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import re
+import shutil
+
+from bs4 import BeautifulSoup
+import pytest
+
+from actions.actions import ActionsError
+from actions.render import fill_placeholders, make_markdown, render_inline, render_markdown
+from actions.settings import ActionsConfigError, read_settings
+from content_schema.actions import (
+    ACTIONS,
+    PLACEHOLDERS,
+    check_action,
+    placeholders_in,
+    targets_of,
+)
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "actions" / "content"
+PLUGINS = ["pelican.plugins.yaml_metadata", "sections", "actions"]
+GOOD = {
+    "title": "Write",
+    "ask": "fund-it",
+    "targets": ["senate", "house"],
+    "subject": "Subject",
+    "summary": "Short.",
+    "letter": "I live in {sender_city}.",
+    "script": "Hello, I'm {sender_name}.",
+}
+
+
+def _messages(problems: list) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_good_action_has_no_problems() -> None:
+    assert check_action(GOOD, path="actions/x.md", asks=frozenset({"fund-it"})) == []
+
+
+def test_actions_collection_is_the_actions_folder() -> None:
+    assert ACTIONS.folder == "actions"
+    assert {f.name for f in ACTIONS.fields} >= {
+        "title", "ask", "targets", "subject", "letter", "script", "summary",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "says"),
+    [
+        ({"targets": ["senate", "hose"]}, "targets", "did you mean 'house'"),
+        ({"targets": "governor"}, "targets", "'governor' is not one of senate, house, both"),
+        ({"letter": None}, "letter", "'letter' is missing"),
+        ({"script": ""}, "script", "'script' is missing"),
+        ({"letter": "Dear {sender_nmae}"}, "letter", "did you mean 'sender_name'"),
+        ({"script": "Hi {zip}"}, "script", "'{zip}' is not a placeholder"),
+        ({"subject": "About {town}"}, "subject", "'{town}' is not a placeholder"),
+        ({"ask": "fund-i"}, "ask", "did you mean 'fund-it'"),
+        ({"colour": "red"}, "colour", "is not a field of"),
+        ({"title": 42}, "title", "42"),
+    ],
+)
+def test_wrong_action_names_file_line_and_field(change: dict, field: str, says: str) -> None:
+    meta = {**GOOD, **change}
+    meta = {k: v for k, v in meta.items() if v is not None}
+    problems = check_action(
+        meta, path="actions/x.md", lines={field: 7}, asks=frozenset({"fund-it"})
+    )
+    text = "\n".join(_messages(problems))
+    assert f"actions/x.md:7: {field}: " in text, text
+    assert says in text
+
+
+def test_targets_are_normalised() -> None:
+    assert targets_of("both") == ("senate", "house")
+    assert targets_of(["house"]) == ("house",)
+    assert targets_of("house, senate") == ("senate", "house")
+
+
+def test_placeholder_syntax() -> None:
+    found = placeholders_in("Hi {sender_name}, {{literal}} and { state }")
+    assert found == ["sender_name", "state"]
+    assert set(PLACEHOLDERS) >= {"recipient", "recipient_title", "sender_name", "sender_city",
+                                 "sender_zip", "personal", "state"}
+
+
+def test_placeholders_become_readable_spans() -> None:
+    md = make_markdown({"MARKDOWN": {"extension_configs": {}, "output_format": "html5"}})
+    html, problems = render_markdown("From {sender_city}: {{not one}}", md)
+    assert problems == []
+    soup = BeautifulSoup(html, "html.parser")
+    span = soup.select_one('span.ph[data-ph="sender_city"]')
+    assert span is not None and span.get_text() == "[your city or town]"
+    assert "{not one}" in soup.get_text()
+    assert render_inline("A <b> & {state}").startswith("A &lt;b&gt; &amp; <span")
+
+
+@pytest.mark.parametrize(
+    ("source", "says"),
+    [
+        ("Hello <script>alert(1)</script>", "contains HTML"),
+        ("See [this](http://example.org/)", "is not an https:// address"),
+        ("See [this](javascript:alert(1))", "is not an https:// address"),
+        ("![x](https://example.org/x.png)", "image"),
+    ],
+)
+def test_letter_markdown_is_plain_text_with_https_links(source: str, says: str) -> None:
+    md = make_markdown({"MARKDOWN": {"extension_configs": {}, "output_format": "html5"}})
+    _, problems = render_markdown(source, md)
+    assert any(says in p for p in problems), problems
+
+
+def test_placeholder_inside_a_link_is_refused() -> None:
+    _, problems = fill_placeholders('<a href="https://x.example/{state}">x</a>')
+    assert problems and "inside a link" in problems[0]
+
+
+def test_settings_unknown_key_names_the_known_ones() -> None:
+    with pytest.raises(ActionsConfigError, match=r"ACTIONS_FOLDR.*known settings: ACTIONS_DIR"):
+        read_settings({"ACTIONS_FOLDR": "x"})
+    with pytest.raises(ActionsConfigError, match="https"):
+        read_settings({"ACTIONS_HOUSE_LOOKUP_URL": "http://ziplook.house.gov/"})
+    cfg = read_settings({"LEGISLATORS_API_PATH": "/api/v2/"})
+    assert cfg.api_path == "api/v2" and cfg.folder == "actions"
+
+
+def test_fixture_site_renders_letter_script_and_list(build_site) -> None:
+    out = build_site(content=FIXTURE, PLUGINS=PLUGINS)
+    page = BeautifulSoup((out / "act" / "fund-it" / "index.html").read_text(), "html.parser")
+    article = page.select_one("article#action")
+    assert article["data-targets"] == "senate"
+    assert article["data-api"] == "/api/v1/"
+    assert page.select_one("form#zip-form input#zip") is not None
+    assert "ZIP" in page.select_one('label[for="zip"]').get_text()
+    assert page.select_one("#results[aria-live=polite]") is not None
+    letter = page.select_one("#letter")
+    text = " ".join(letter.get_text().split())
+    assert "I live in [your city or town] (ZIP [your ZIP code])" in text
+    assert "A literal {brace} stays." in text
+    assert "Dear [Senator or Representative and full name]" in text
+    assert "About [your state]" in text
+    assert letter.select_one('[data-ph="personal"]') is not None  # added after the body
+    script = " ".join(page.select_one("#script").get_text().split())
+    assert "my name is [your name]" in script
+    # The no-JavaScript path: the directory link; no inline script anywhere.
+    assert page.select_one('[data-no-js] a[href="/representatives/"]') is not None
+    assert all(s.get("src") for s in page.find_all("script"))
+    assert not re.search(r"\son[a-z]+=", str(page))
+    listing = BeautifulSoup((out / "act" / "index.html").read_text(), "html.parser")
+    links = [a["href"] for a in listing.select(".action-list h2 a")]
+    assert links == ["/act/fund-it/"]
+    assert "your two senators" in listing.select_one(".action-list").get_text()
+
+
+def _bad_site(tmp_path: Path, front: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "actions" / "bad.md").write_text(f"---\n{front}---\n\nBody.\n", encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        (
+            "title: Bad\nask: fund-it\ntargets: [senate, governor]\nsubject: S\nsummary: S\n"
+            "letter: Hi\nscript: Hi\n",
+            r"actions/bad.md:4: targets: 'governor' is not one of senate, house, both",
+        ),
+        (
+            "title: Bad\nask: fund-it\ntargets: house\nsubject: S\nsummary: S\n"
+            "letter: Hi {sender_town}\nscript: Hi\n",
+            r"actions/bad.md:7: letter: '\{sender_town\}' is not a placeholder",
+        ),
+        (
+            "title: Bad\nask: fund-it\ntargets: house\nsubject: S\nsummary: S\nscript: Hi\n",
+            r"actions/bad.md:1: letter: 'letter' is missing",
+        ),
+        (
+            "title: Bad\nask: fund-this\ntargets: house\nsubject: S\nsummary: S\n"
+            "letter: Hi\nscript: Hi\n",
+            r"actions/bad.md:3: ask: 'fund-this' is not a platform page "
+            r"\(did you mean 'fund-it'\?\)",
+        ),
+    ],
+)
+def test_wrong_action_fails_the_build(
+    tmp_path: Path, build_site, front: str, expected: str
+) -> None:
+    content = _bad_site(tmp_path, front)
+    with pytest.raises(ActionsError, match=expected):
+        build_site(content=content, PLUGINS=PLUGINS, allow_warnings=True)
+
+
+def test_unavailable_data_is_said_plainly(build_site, tmp_path: Path) -> None:
+    """With the legislators plugin and no data at all, the page says the lookup is unavailable."""
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    out = build_site(
+        content=FIXTURE,
+        PLUGINS=[*PLUGINS, "legislators"],
+        LEGISLATORS_SOURCE=str(empty),
+        LEGISLATORS_ZIP_SOURCE=str(empty / "zccd.csv"),
+        allow_warnings=True,
+    )
+    page = BeautifulSoup((out / "act" / "fund-it" / "index.html").read_text(), "html.parser")
+    assert page.select_one("article#action").has_attr("data-unavailable")
+    note = page.select_one("#lookup-unavailable")
+    assert note is not None and not note.has_attr("hidden")
+    assert "lookup is unavailable" in note.get_text()
+    assert "[your name]" in page.select_one("#letter").get_text()

@@ -1,0 +1,82 @@
+"""The build validates every case: bad metadata fails a strict build, naming file and field."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from cases_helpers import PLUGINS, html_files, strict_build, tiny_site
+import pytest
+
+MONY = """---
+title: A misspelt outcome
+date: 2023-03-03
+outcomes: [people, mony]
+place: Testland
+summary: One outcome is misspelt.
+sources:
+  - "Example | https://example.org/"
+slug: misspelt-outcome
+---
+Body.
+"""
+NO_OUTCOME = MONY.replace("outcomes: [people, mony]\n", "").replace("misspelt-outcome",
+                                                                    "no-outcome")
+MALFORMED_PAGE = """---
+title: "Malformed
+slug: malformed
+---
+Body.
+"""
+BAD_INPUTS = {
+    "mony": ("cases/2023-03-03-misspelt-outcome.md", MONY,
+             "content/cases/2023-03-03-misspelt-outcome.md:4: outcomes: 'mony' is not one of "
+             "people, policy, prevention, money (did you mean 'money'?)"),
+    "no-outcome": ("cases/2023-03-03-no-outcome.md", NO_OUTCOME,
+                   "content/cases/2023-03-03-no-outcome.md:1: outcomes: 'outcomes' is missing"),
+    "malformed-page": ("pages/malformed.md", MALFORMED_PAGE,
+                       "content/pages/malformed.md:2: title: the quotation mark \" is opened "
+                       "but not closed"),
+}
+
+
+def test_the_fixture_site_builds_strictly(tmp_path: Path):
+    content = tiny_site(tmp_path)
+    result = strict_build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out/cases/first-fixture-case/index.html").is_file()
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_metadata_fails_the_strict_build_naming_file_and_field(tmp_path: Path, name: str):
+    relative, text, message = BAD_INPUTS[name]
+    content = tiny_site(tmp_path)
+    (content / relative).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = strict_build(content, out)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert message in " ".join(log.split()), log
+    assert html_files(out) == []  # failed before anything was written
+
+
+@pytest.fixture
+def content_with_mony(tmp_path: Path) -> Path:
+    content = tiny_site(tmp_path / "src")
+    (content / "cases/2023-03-03-misspelt-outcome.md").write_text(MONY, encoding="utf-8")
+    return content
+
+
+def test_an_invalid_case_is_logged_then_left_out(build_site, caplog, content_with_mony: Path):
+    out = build_site(content=content_with_mony, PLUGINS=PLUGINS, allow_warnings=True)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors[0] == (
+        "[outcomes] content/cases/2023-03-03-misspelt-outcome.md:4: outcomes: 'mony' is not one "
+        "of people, policy, prevention, money (did you mean 'money'?); use only people, policy, "
+        "prevention, money"
+    )
+    assert not (out / "cases/misspelt-outcome").exists()
+    people = BeautifulSoup((out / "outcomes/people/index.html").read_text(), "html.parser")
+    assert "A misspelt outcome" not in people.get_text()
+    assert (out / "cases/first-fixture-case/index.html").is_file()

@@ -1,0 +1,159 @@
+"""The real site in Chromium, served with deploy/_headers: no CSP violation, axe clean in light
+and dark on every page type, the home page renders and the quick exit leaves for good."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+from check_site import PAGE_TYPES, BrowserCheck, browse, find_pages
+from conftest import ROOT
+import pytest
+from serve_headers import serve
+
+pytestmark = pytest.mark.browser
+
+HEADERS_FILE = ROOT / "deploy" / "_headers"
+REQUIRED = [t for t in PAGE_TYPES if t.required]
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Forecast</h1></html>"
+
+
+@pytest.fixture(scope="module")
+def indexed_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real site with its Pagefind index, as `make html` publishes it."""
+    out = tmp_path_factory.mktemp("indexed") / "site"
+    shutil.copytree(real_site, out)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
+                   check=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_url(indexed_site: Path) -> Iterator[str]:
+    """The site on 127.0.0.1 with the production headers (CSP and all)."""
+    with serve(indexed_site, headers_file=HEADERS_FILE) as url:
+        yield url
+
+
+def check_for(site: Path, type_name: str) -> BrowserCheck:
+    """The browser check for one page type, or a failure naming the missing page."""
+    page_type = next(t for t in PAGE_TYPES if t.name == type_name)
+    path = find_pages(site)[type_name]
+    if path is None:
+        pytest.fail(f"the built site has no page of type '{type_name}' ({page_type.describe})")
+    return BrowserCheck(type_name, path, lookup=page_type.lookup, search=page_type.search)
+
+
+@pytest.mark.parametrize("type_name", [t.name for t in REQUIRED])
+def test_no_csp_violation(indexed_site: Path, site_url: str, browser: Any, type_name: str) -> None:
+    """Under the strict CSP: no violation, console error, foreign request or cookie."""
+    problems = browse(site_url, [check_for(indexed_site, type_name)], axe=False,
+                      schemes=("light",), browser=browser)
+    assert [str(p) for p in problems] == []
+
+
+@pytest.mark.parametrize("type_name", [t.name for t in REQUIRED])
+def test_axe_zero_violations_light_and_dark(
+    indexed_site: Path, site_url: str, browser: Any, type_name: str
+) -> None:
+    """axe-core, WCAG 2.0/2.1/2.2 A and AA, in both colour schemes (and after the lookup)."""
+    problems = browse(site_url, [check_for(indexed_site, type_name)], axe=True,
+                      schemes=("light", "dark"), browser=browser)
+    assert [str(p) for p in problems] == []
+
+
+def test_csp_violations_are_detected(tmp_path: Path, browser: Any) -> None:
+    """The CSP test can fail: an inline script under the real headers is reported."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title></head>"
+        "<body><main><h1>t</h1><script>document.title = 'ran';</script>"
+        "<p style='color: red'>x</p></main></body></html>"
+    )
+    with serve(tmp_path, headers_file=HEADERS_FILE) as url:
+        problems = [str(p) for p in browse(url, [BrowserCheck("home", "/")], axe=False,
+                                           schemes=("light",), browser=browser)]
+    assert any("CSP violation: script-src-elem blocked inline" in p for p in problems), problems
+    assert any("CSP violation: style-src-attr blocked inline" in p for p in problems), problems
+
+
+# --- issue 2: the home page and the quick exit ----------------------------------------------------
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A browser context in which the neutral site answers locally (no network)."""
+    ctx = browser.new_context()
+    ctx.route("https://www.weather.gov/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body=NEUTRAL_PAGE))
+    yield ctx
+    ctx.close()
+
+
+def test_home_page_renders(site_url: str, context: Any) -> None:
+    page = context.new_page()
+    response = page.goto(site_url + "/")
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator("main#main").is_visible()
+    safety = page.locator(".safety")
+    assert safety.is_visible()
+    assert "1-888-373-7888" in safety.inner_text()
+    assert page.locator(".quick-exit").is_visible()
+    assert page.locator('.site-nav a[href="/act/"]').count() == 1
+    # The page is laid out: the header and main content take real space.
+    assert page.locator("main#main").bounding_box()["height"] > 200
+
+
+def _quick_exit_href(page: Any) -> str:
+    href = page.locator(".quick-exit").get_attribute("href")
+    assert href.startswith("https://") and "127.0.0.1" not in href
+    return href
+
+
+def test_quick_exit_click_replaces_the_page_in_history(site_url: str, context: Any) -> None:
+    page = context.new_page()
+    page.goto(site_url + "/platform/")
+    page.goto(site_url + "/")
+    href = _quick_exit_href(page)
+    length = page.evaluate("history.length")
+    page.click(".quick-exit")
+    page.wait_for_url(href)
+    assert page.evaluate("history.length") == length, "location.replace adds no entry"
+    page.go_back()
+    assert page.url == site_url + "/platform/", "Back does not return to the page left"
+
+
+def test_quick_exit_escape_key(site_url: str, context: Any) -> None:
+    page = context.new_page()
+    page.goto(site_url + "/platform/")
+    page.goto(site_url + "/")
+    href = _quick_exit_href(page)
+    length = page.evaluate("history.length")
+    page.keyboard.press("Escape")
+    page.wait_for_url(href)
+    assert page.evaluate("history.length") == length
+    page.go_back()
+    assert page.url == site_url + "/platform/"
+
+
+def test_quick_exit_without_javascript_is_a_plain_link(site_url: str, browser: Any) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    ctx.route("https://www.weather.gov/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body=NEUTRAL_PAGE))
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + "/")
+        link = page.locator("a.quick-exit")
+        href = _quick_exit_href(page)
+        assert "noreferrer" in (link.get_attribute("rel") or "")
+        assert page.locator(".quick-exit__hint").is_hidden(), "the Esc hint needs JavaScript"
+        link.click()
+        page.wait_for_url(href)
+        assert page.locator("h1").inner_text() == "Forecast"
+    finally:
+        ctx.close()
