@@ -55,9 +55,8 @@ chromium: ## Install Debian's chromium for browser tests, if missing
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium is not installed"; exit 1; }
 
-html: $(VENV_STAMP) ## Build the site into output/ (strict), then the search index
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(PELICANOPTS)
-	$(VPY) -m pagefind --site $(OUTPUTDIR) --silent
+html: $(VENV_STAMP) ## Build the site into output/ (strict, clean folder, then swap) + search index
+	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(CONFFILE) $(if $(PELICANOPTS),-- $(PELICANOPTS))
 
 serve: html ## Build and serve the site on http://127.0.0.1:8000
 	@echo "Serving on http://$(SERVER):$(PORT)/ (Ctrl-C to stop)"

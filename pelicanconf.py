@@ -35,7 +35,6 @@ ARTICLE_PATHS = ["cases"]
 PAGE_PATHS = ["pages", "platform", "actions"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.ico": {"path": "favicon.ico"},
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
@@ -44,7 +43,7 @@ IGNORE_FILES = [".#*", "README.md", "_*"]
 # --- Plugins ----------------------------------------------------------------
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
-    "pelican.plugins.sitemap",
+    "sitemaps",
     "sections",
     "content_schema",  # checks pages, platform pages and links across files
     "outcomes",
@@ -72,7 +71,9 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 DEFAULT_PAGINATION = 20
-DIRECT_TEMPLATES = ["index", "search", "404"]
+DIRECT_TEMPLATES = ["index", "search", "404", "robots"]
+# robots.txt is a template: its Sitemap line must be an absolute URL (SITE_ORIGIN).
+ROBOTS_SAVE_AS = "robots.txt"
 # A platform page and its action share a slug (/platform/x/ and /act/x/); the site has
 # no translations, so do not group pages by slug as translations of each other.
 PAGE_TRANSLATION_ID = None
@@ -98,7 +99,8 @@ SLUG_REGEX_SUBSTITUTIONS = [
 ]
 
 # --- Feeds ------------------------------------------------------------------
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# The all-cases feed is written by plugins/outcomes (OUTCOMES_ALL_FEED_ATOM).
+FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -129,13 +131,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False
-# Same input, same bytes: no build timestamps in pages unless they come from data.
-SITEMAP = {
-    "format": "xml",
-    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.7},
-    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
-    "exclude": ["^tag/", "^category/", "^author/", "^admin/"],
-}
 
 # --- Safety ------------------------------------------------------------------
 HOTLINE_PHONE = "1-888-373-7888"

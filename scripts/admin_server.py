@@ -298,7 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def build() -> float:
         return build_site(repo, output, origin, args.settings.resolve(), args.set)
 
-    # SIGTERM (e.g. from a test or a process manager) stops cleanly, like Ctrl-C.
+    # Ctrl-C and SIGTERM (a test, a process manager) stop cleanly, even when this was
+    # started in the background with SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     decap: subprocess.Popen[bytes] | None = None
     server: http.server.ThreadingHTTPServer | None = None

@@ -44,6 +44,8 @@ REAL_FOLDERS = ("pages", "platform", "actions", "extra", "images", "charts")
 # The real pages converted for plain Pelican, so both builds render the same Markdown.
 PLAIN_PAGE_FOLDERS = ("pages", "platform", "actions")
 FIXED_ZIPS = ("02139", "20001", "82001")
+# Time kept for the browser part when deciding whether another build run fits the budget.
+BROWSER_RESERVE_S = 120.0
 
 PLAIN_SETTINGS = """# Plain Pelican: default theme, no plugins (tooling.md Appendix B).
 AUTHOR = "Bench Author"
@@ -108,6 +110,7 @@ class Results:
     action_js: dict[str, Any] | None = None
     lookup: dict[str, Any] = field(default_factory=dict)
     scripting: list[dict[str, Any]] = field(default_factory=list)
+    plugin_times: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     finished: str = ""
 
@@ -159,6 +162,7 @@ def machine() -> dict[str, str]:
         "playwright": version("playwright"),
         "chromium": _cmd_version([bench_browser_chromium(), "--version"]),
         "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+        "load_start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
 
 
@@ -404,11 +408,23 @@ def measure_data_stage(tmp: Path, env: dict[str, str], runs: int, res: Results) 
 
 
 def measure_builds(
-    tmp: Path, env: dict[str, str], sizes: list[int], *, runs: int, seed: int, res: Results
+    tmp: Path,
+    env: dict[str, str],
+    sizes: list[int],
+    *,
+    runs: int,
+    seed: int,
+    res: Results,
+    deadline: float,
 ) -> dict[int, Path]:
-    """Build every size with plain Pelican and with our config, interleaved; keep our outputs."""
+    """Build every size with plain Pelican and with our config, interleaved; keep our outputs.
+
+    Every size gets at least one run; further runs (up to `runs`) are made only while the
+    projected finish (this size's next run, one run of each larger size scaled by its case
+    count, and the browser part) stays before `deadline` (time.monotonic()).
+    """
     ours_outputs: dict[int, Path] = {}
-    for size in sizes:
+    for index, size in enumerate(sizes):
         log(f"generating {size} synthetic case highlights (seed {seed})")
         corpus = tmp / f"corpus-{size}"
         folders = bench_corpus.write_corpus(corpus, size, seed)
@@ -432,12 +448,56 @@ def measure_builds(
                 env,
                 plain_work / "out",
             )
-        for _ in range(runs):
+        for run in range(runs):
+            start = time.monotonic()
             build_pair("plain", size, folders["plain"], plain_settings, env=env, runs=res.builds)
             ours_outputs[size] = build_pair(
                 "ours", size, ours_content, ours_settings, env=env, runs=res.builds
             )
+            pair = time.monotonic() - start
+            later = sum(pair * s / size for s in sizes[index + 1 :])
+            if run + 1 < runs and time.monotonic() + pair + later + BROWSER_RESERVE_S > deadline:
+                res.notes.append(
+                    f"{size:,} cases: {run + 1} run(s) instead of {runs}, to stay within the "
+                    f"time budget (--budget); one run pair took {pair:.0f} s."
+                )
+                break
     return ours_outputs
+
+
+def measure_plugins(tmp: Path, env: dict[str, str], size: int, res: Results) -> None:
+    """One instrumented build of our site with `size` cases: the time spent in each plugin."""
+    content = tmp / f"ours-{size}" / "content"
+    if not content.is_dir():
+        return
+    settings = write_ours_settings(
+        tmp / f"plugins-{size}", content, "CACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False"
+    )
+    log(f"per-plugin times: one instrumented build with {size:,} cases")
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench_datastage.py"),
+            str(settings),
+            str(settings.parent / "out"),
+            "ALL",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=str(settings.parent),
+    )
+    try:
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        res.plugin_times = {"size": size, "error": (out.stderr or out.stdout).strip()[-800:]}
+        return
+    res.plugin_times = {
+        "size": size,
+        "build_seconds": data["total_seconds"],
+        "plugins": data["plugins"],
+    }
 
 
 def pick_zips(output: Path, count: int, seed: int) -> list[str]:
@@ -529,6 +589,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="1,000 cases only")
     ap.add_argument("--runs", type=int, default=3, help="runs per build; the median is reported")
     ap.add_argument("--lookups", type=int, default=20, help="ZIP lookups in the browser")
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=13.0,
+        help="minutes: fewer runs of the large sizes if the whole benchmark would take longer "
+        "(every size still gets one run; default 13)",
+    )
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--no-builds", action="store_true", help="skip the synthetic builds")
     ap.add_argument("--no-browser", action="store_true", help="skip Chromium")
@@ -540,10 +607,17 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--runs and --sizes must be positive")
 
     started = dt.datetime.now(dt.UTC)
+    t0 = time.monotonic()
     res = Results(
         started=started.strftime("%Y-%m-%d %H:%M:%S UTC"),
         machine=machine(),
-        options={"sizes": sizes, "runs": args.runs, "lookups": args.lookups, "seed": args.seed},
+        options={
+            "sizes": sizes,
+            "runs": args.runs,
+            "lookups": args.lookups,
+            "seed": args.seed,
+            "budget_min": args.budget,
+        },
     )
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
@@ -562,8 +636,18 @@ def main(argv: list[str] | None = None) -> int:
         scaled = (
             {}
             if args.no_builds
-            else measure_builds(tmp, env, sizes, runs=args.runs, seed=args.seed, res=res)
+            else measure_builds(
+                tmp,
+                env,
+                sizes,
+                runs=args.runs,
+                seed=args.seed,
+                res=res,
+                deadline=t0 + args.budget * 60,
+            )
         )
+        if scaled:
+            measure_plugins(tmp, env, min(scaled), res)
         weigh(res, real, scaled)
         if real is not None and not args.no_browser:
             try:
@@ -576,6 +660,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     res.finished = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    res.machine["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    busy = max(float(res.machine["load_start"].split()[0]), os.getloadavg()[1])
+    if busy > (os.cpu_count() or 1):
+        res.notes.insert(
+            0,
+            f"**The machine was busy** (load average {busy:.1f} on {os.cpu_count()} cores): "
+            "absolute times are inflated and noisy; the interleaved ratios are the figures to use.",
+        )
     report = bench_report.render(res)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")

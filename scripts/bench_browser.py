@@ -106,7 +106,7 @@ def one_lookup(browser: Any, url: str, zip_code: str, timeout_ms: int = 10_000) 
             return {"zip": zip_code, "error": "no form#zip-form, input#zip or #results on the page"}
         page.fill("#zip", zip_code)
         responses: list[Any] = []
-        page.on("response", lambda response: responses.append(response))
+        page.on("response", lambda response: responses.append(response))  # noqa: PLW0108 (Playwright cannot wrap a bound builtin)
         start = time.perf_counter()
         _submit(page)
         try:

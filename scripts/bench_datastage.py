@@ -1,10 +1,11 @@
 """Time the legislator data stage inside one real build (run by scripts/bench.py as a subprocess).
 
-Usage: bench_datastage.py SETTINGS_FILE OUTPUT [PLUGIN]   (prints one JSON object on stdout)
+Usage: bench_datastage.py SETTINGS_FILE OUTPUT [PLUGIN ...|ALL]   (prints one JSON object)
 
 It builds the site in-process and times, with a wall clock, every call into the plugin's code
-from Pelican: each signal receiver defined in the plugin's modules and the `generate_context` /
-`generate_output` methods of every Pelican Generator class the plugin defines. Nested calls are
+from Pelican: each signal receiver defined in the plugin's modules, the `generate_context` /
+`generate_output` methods of every Pelican Generator class and the `read` method of every
+Reader class the plugin defines. Nested calls are
 counted once (only the outermost call into the plugin adds time). No profiler runs, so the figure
 carries no profiling overhead.
 """
@@ -57,10 +58,11 @@ def _in_plugin(obj: Any, plugin: str) -> bool:
 
 
 def instrument(plugin: str, watch: Stopwatch) -> dict[str, list[str]]:
-    """Wrap the plugin's signal receivers and Generator methods; return what was wrapped."""
+    """Wrap the plugin's signal receivers, Generator and Reader methods; return what was wrapped."""
     from blinker import ANY
     from pelican.generators import Generator
     from pelican.plugins import signals
+    from pelican.readers import BaseReader
 
     wrapped: dict[str, list[str]] = {"receivers": [], "generators": []}
     for signal_name, sig in vars(signals).items():
@@ -74,17 +76,17 @@ def instrument(plugin: str, watch: Stopwatch) -> dict[str, list[str]]:
             sig.disconnect(fn)
             sig.connect(watch.wrap(name, fn), sender=ANY, weak=False)
             wrapped["receivers"].append(name)
+    methods = {Generator: ("generate_context", "generate_output"), BaseReader: ("read",)}
     for module_name, module in list(sys.modules.items()):
         if not (module_name == plugin or module_name.startswith(plugin + ".")) or module is None:
             continue
         for obj in list(vars(module).values()):
-            if (
-                inspect.isclass(obj)
-                and issubclass(obj, Generator)
-                and _in_plugin(obj, plugin)
-                and obj.__module__ == module_name
-            ):
-                for method in ("generate_context", "generate_output"):
+            if not inspect.isclass(obj) or obj.__module__ != module_name:
+                continue
+            for base, names in methods.items():
+                if not issubclass(obj, base):
+                    continue
+                for method in names:
                     if method in vars(obj):
                         name = f"{obj.__qualname__}.{method}"
                         setattr(obj, method, watch.wrap(name, vars(obj)[method]))
@@ -93,37 +95,47 @@ def instrument(plugin: str, watch: Stopwatch) -> dict[str, list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    """Build once with the plugin instrumented; print the timings as JSON."""
+    """Build once with the plugins instrumented; print the timings as JSON.
+
+    The plugin arguments are module names as in PLUGINS; `ALL` means every plugin of the settings.
+    The first plugin's figures are also given as `plugin_seconds`, `calls` and `wrapped`.
+    """
     settings_file, output = argv[0], argv[1]
-    plugin = argv[2] if len(argv) > 2 else "legislators"
+    names = argv[2:] or ["legislators"]
     from pelican import Pelican
     from pelican.settings import read_settings
 
     total_start = time.perf_counter()
     settings = read_settings(path=settings_file, override={"OUTPUT_PATH": str(Path(output))})
-    watch = Stopwatch()
-    wrapped: dict[str, list[str]] = {}
+    if names == ["ALL"]:
+        names = [str(p) for p in settings.get("PLUGINS") or []]
+    watches = {name: Stopwatch() for name in names}
+    wrapped: dict[str, dict[str, list[str]]] = {}
     original_init_plugins = Pelican.init_plugins
 
     def init_plugins(self: Pelican) -> None:
         original_init_plugins(self)
         # Before signals.initialized is sent, so receivers of that signal are timed too.
-        wrapped.update(instrument(plugin, watch))
+        for name, watch in watches.items():
+            wrapped[name] = instrument(name, watch)
 
     Pelican.init_plugins = init_plugins  # type: ignore[method-assign]
     pelican = Pelican(settings=settings)
-    init_seconds = watch.seconds
     run_start = time.perf_counter()
     pelican.run()
     end = time.perf_counter()
+    first = names[0]
     print(
         json.dumps(
             {
-                "plugin": plugin,
-                "plugin_seconds": watch.seconds,
-                "calls": watch.calls,
-                "wrapped": wrapped,
-                "init_plugin_seconds": init_seconds,
+                "plugin": first,
+                "plugin_seconds": watches[first].seconds,
+                "calls": watches[first].calls,
+                "wrapped": wrapped.get(first, {}),
+                "plugins": {
+                    name: {"seconds": w.seconds, "calls": w.calls, "wrapped": wrapped.get(name, {})}
+                    for name, w in watches.items()
+                },
                 "run_seconds": end - run_start,
                 "total_seconds": end - total_start,
             }

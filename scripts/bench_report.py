@@ -218,11 +218,14 @@ def render(res: Any) -> str:
         f"Machine: {m.get('nproc')} cores ({m.get('cpu', '?')}), {m.get('memory', '?')} RAM, "
         f"{m.get('os', '?')}. Python {m.get('python')}, Pelican {m.get('pelican')}, Markdown "
         f"{m.get('markdown')}, Playwright {m.get('playwright')}, {m.get('chromium')}. "
-        f"Tree: {m.get('commit')}.",
+        f"Tree: {m.get('commit')}. Load average (1, 5, 15 min) at start "
+        f"{m.get('load_start', '?')}, "
+        f"at end {m.get('load_end', '?')}.",
         "",
         f"Options: sizes {', '.join(f'{s:,}' for s in opts.get('sizes', []))}; "
         f"{opts.get('runs')} runs per build (median); {opts.get('lookups')} lookups; "
-        f"seed {opts.get('seed')}. Finished {_get(res, 'finished')}.",
+        f"seed {opts.get('seed')}; time budget {opts.get('budget_min', '?')} min. "
+        f"Finished {_get(res, 'finished')}.",
         "",
         "## Targets",
         "",
@@ -263,6 +266,7 @@ def render(res: Any) -> str:
                     [
                         f"{r['size']:,}",
                         r["mode"],
+                        r["ours"]["ok"],
                         "—" if r["ratio"] is None else f"**{r['ratio']:.2f}×**",
                         _fmt_build(r["plain"]),
                         _fmt_build(r["ours"]),
@@ -285,6 +289,7 @@ def render(res: Any) -> str:
             parts += ["", f"Build failure ({name}):", "", "```", err, "```"]
     else:
         parts.append("Not run.")
+    parts += ["", *_plugin_times(_get(res, "plugin_times", {}) or {})]
     parts += ["", *_data_stage(_get(res, "data_stage", {}) or {}), ""]
     parts += _weights(res)
     parts += _json(_get(res, "json_sizes"), _get(res, "action_js"))
@@ -307,6 +312,34 @@ def _fmt_build(b: dict[str, Any] | None) -> str:
         return f"failed ({b['runs'] - b['ok']} of {b['runs']})"
     lo, hi = b["spread"]
     return f"{b['seconds']:.2f} ({lo:.2f}–{hi:.2f})"
+
+
+def _plugin_times(times: dict[str, Any]) -> list[str]:
+    """Where our build's time goes: seconds inside each plugin during one build."""
+    if not times:
+        return []
+    out = [f"### Where our build's time goes ({times['size']:,} cases, one build, no cache)", ""]
+    if times.get("error"):
+        return [*out, "Not measured:", "", "```", times["error"], "```"]
+    total = times["build_seconds"]
+    rows = []
+    for name, entry in sorted(times["plugins"].items(), key=lambda kv: -kv[1]["seconds"]):
+        calls = sorted(entry["calls"].items(), key=lambda kv: -kv[1])[:3]
+        rows.append(
+            [
+                f"`{name}`",
+                f"{entry['seconds']:.2f}",
+                f"{100 * entry['seconds'] / total:.0f} %" if total else "—",
+                ", ".join(f"{k} {v:.2f} s" for k, v in calls) or "nothing timed",
+            ]
+        )
+    out.append(
+        f"Seconds spent inside each plugin's receivers, generators and readers during one "
+        f"in-process build of {total:.2f} s (same method as the data stage below). The "
+        "YAML reader's time includes the Markdown rendering that plain Pelican does too."
+    )
+    out += ["", table(["plugin", "s", "share", "main entry points"], rows)]
+    return out
 
 
 def _data_stage(stage: dict[str, Any]) -> list[str]:
@@ -406,6 +439,13 @@ def _weights(res: Any) -> list[str]:
                 ],
             )
         )
+        deferred = [
+            f"`{w['file']}` loads `{url}` later ({raw:,} B raw, {gzd:,} B gzipped)"
+            for w in weights
+            for url, raw, gzd in w.get("deferred", [])
+        ]
+        if deferred:
+            out += ["", "Loaded on demand, not counted above: " + "; ".join(deferred) + "."]
         missing_refs = [
             f"`{w['file']}` → {', '.join(w['missing'])}" for w in weights if w["missing"]
         ]
@@ -513,7 +553,9 @@ def _lookup(lookup: dict[str, Any]) -> list[str]:
             f"{lookup['max_in_page_ms']:.1f} ms), {lookup['median_playwright_ms']:.1f} ms as "
             f"seen by Playwright; {lookup['ok']} of {lookup['count']} lookups finished. "
             f"Downloaded per lookup: median {lookup['median_body_bytes']:,} B, worst "
-            f"{lookup['max_body_bytes']:,} B (uncompressed: the test server does not gzip)."
+            f"{lookup['max_body_bytes']:,} B (uncompressed: the test server does not gzip). "
+            "*Playwright ms: click() until Python's polling sees the state; it adds protocol "
+            "round trips and polling delay (a cross-check, not the figure against the target)."
         )
         out.append("")
     out.append(

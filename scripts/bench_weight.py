@@ -94,6 +94,9 @@ class Weight:
     js: tuple[int, int] = (0, 0)
     assets: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # Scripts a page names in a data-* attribute and imports later (e.g. Pagefind on the first
+    # search): (url, raw, gz), reported beside the page, not in its total.
+    deferred: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def total_gz(self) -> int:
@@ -158,6 +161,13 @@ def page_weight(output: Path, file: Path, page_type: str = "") -> Weight:
 
     take(css_queue, "css", CSS_IMPORT)
     take(js_queue, "js", JS_IMPORT)
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            if name.startswith("data-") and isinstance(value, str) and value.endswith(".js"):
+                target = _local(output, base, value)
+                if target is not None and target.is_file() and target not in seen:
+                    data = target.read_bytes()
+                    weight.deferred.append((url_path(output, target), len(data), gz(data)))
     return weight
 
 

@@ -16,7 +16,7 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_schema.rules import check_tree, iter_content  # noqa: E402
+from content_schema.rules import MEDIA_FOLDER, check_tree, iter_content  # noqa: E402
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = check_tree(root, prefix=display_prefix(root))
     for problem in problems:
         print(problem)
-    files = sum(1 for _ in iter_content(root))
+    images = root / MEDIA_FOLDER
+    files = sum(1 for _ in iter_content(root)) + (
+        sum(1 for p in images.rglob("*") if p.is_file()) if images.is_dir() else 0
+    )
     if problems:
         with_problems = len({p.path for p in problems})
         print(f"{len(problems)} problem(s) in {with_problems} of {files} file(s).",

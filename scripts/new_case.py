@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_schema import frontmatter  # noqa: E402
 from content_schema.cases import CASES, OUTCOMES, check_case  # noqa: E402
+from content_schema.cases import parse_source as read_source  # noqa: E402
 from content_schema.fields import Problem  # noqa: E402
 from content_schema.rules import check_file, check_slug, iter_content  # noqa: E402
 
@@ -199,9 +200,13 @@ def interview(args: argparse.Namespace) -> None:
         if not answer and not first:
             break
         try:
-            parse_source(answer)
+            name, url = parse_source(answer)
         except CaseError as e:
             print(f"  {e}")
+            continue
+        _, errors = read_source({"name": name, "url": url})
+        if errors:
+            print("  " + "; ".join(f"{m}; {fix}" for m, fix in errors))
             continue
         args.source.append(answer)
     if not args.slug:

@@ -187,6 +187,19 @@ class HeadersHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading server that does not print a traceback when a client hangs up early."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Ignore a client that closed the connection (browsers cancel requests)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(
     directory: Path,
     *,
@@ -194,12 +207,12 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 0,
     quiet: bool = True,
-) -> http.server.ThreadingHTTPServer:
+) -> QuietServer:
     """A server (not yet started) for `directory` with the `_headers` rules applied."""
     rules = load_rules(directory, headers_file)
     handler = type("BoundHeadersHandler", (HeadersHandler,), {"rules": rules, "quiet": quiet})
     factory = functools.partial(handler, directory=str(directory))
-    return http.server.ThreadingHTTPServer((host, port), factory)
+    return QuietServer((host, port), factory)
 
 
 @contextlib.contextmanager

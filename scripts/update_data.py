@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         f"fetched {data.fetched} ({elapsed:.1f} s)"
     )
     for source in data.sources:
-        print(f"  {source['name']}: {source['url']} (fetched {source['fetched']})")
+        where = source["url"] or "local copy"
+        print(f"  {source['name']}: {where} (fetched {source['fetched']})")
     return 2 if data.warnings else 0
 
 

@@ -70,6 +70,10 @@ def build(
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         "LEGISLATORS_CACHE_PATH": str(output.parent / ".legislators-cache"),
+        # No network in tests: without explicit sources a build has no legislator data
+        # (pass **shared_sources() or fixture paths to get some).
+        "LEGISLATORS_SOURCE": str(output.parent / "no-legislator-data"),
+        "LEGISLATORS_ZIP_SOURCE": str(output.parent / "no-legislator-data" / "zccd.csv"),
         **overrides,
     }
     if content is not None:

@@ -9,11 +9,13 @@ editor refuses what the build and `scripts/check_content.py` would reject.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 import re
 from typing import Any
 
 import yaml
 
+from content_schema import frontmatter
 from content_schema.fields import Collection, Field, Kind
 
 from .settings import AdminSettings
@@ -155,10 +157,8 @@ def _template(pattern: str, names: set[str]) -> str:
     return re.sub(r"\{(\w+)\}", one, pattern)
 
 
-def decap_collection(
-    collection: Collection, *, create: bool, url: str | None = None
-) -> dict[str, Any]:
-    """Map one schema collection to a Decap folder collection (`url`: its address pattern)."""
+def decap_fields(collection: Collection, *, create: bool) -> list[dict[str, Any]]:
+    """The Decap fields of a collection, plus the Markdown body."""
     where = f"content_schema: {collection.name}"
     names = {f.name for f in collection.fields}
     if "title" not in names:
@@ -178,27 +178,83 @@ def decap_collection(
                 "modes": ["rich_text", "raw"] if create else ["raw", "rich_text"],
             }
         )
+    return fields
+
+
+def _labels(collection: Collection) -> dict[str, str]:
+    """The collection's names in the editor's menu."""
+    plural, singular = LABELS.get(
+        collection.name, (collection.name.title(), collection.name.title())
+    )
+    return {"label": plural, "label_singular": singular}
+
+
+def decap_collection(collection: Collection, *, url: str | None = None) -> dict[str, Any]:
+    """A folder collection where volunteers create files (`url`: their address pattern)."""
+    names = {f.name for f in collection.fields}
+    fields = decap_fields(collection, create=True)
     out: dict[str, Any] = {
         "name": collection.name,
-        "label": LABELS.get(collection.name, (collection.name.title(),))[0],
-        "label_singular": LABELS.get(collection.name, (None, collection.name.title()))[1],
+        **_labels(collection),
         "folder": f"content/{collection.folder.strip('/')}",
         "extension": "md",
         "format": "yaml-frontmatter",
-        "create": create,
+        "create": True,
         "delete": False,
-    }
-    if create:
         # New files are named as the schema (and `make case`) names them; Decap takes
         # {{year}}, {{month}} and {{day}} from the entry's `date` field.
-        stem = collection.filename.removesuffix(".md")
-        out["slug"] = _template(stem, names)
+        "slug": _template(collection.filename.removesuffix(".md"), names),
+    }
     if url:
         out["preview_path"] = _template(url, names)
     if "date" in names:
         out["sortable_fields"] = ["date", "title"]
     out["fields"] = fields
     return out
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The content files of a folder, as the build reads them (no README, _ or . files)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.glob("*.md")
+        if p.is_file() and not p.name.startswith(("_", ".")) and p.name != "README.md"
+    )
+
+
+def decap_file_collection(
+    collection: Collection, content: Path, *, url: str | None = None
+) -> dict[str, Any]:
+    """An edit-only collection: the files that exist now, each listed by its title.
+
+    Decap's folder collections list every .md file of the folder (README.md too) and cannot
+    exclude any, so edit-only folders are generated as `files` collections instead.
+    """
+    fields = decap_fields(collection, create=False)
+    entries = []
+    for path in content_files(content / collection.folder.strip("/")):
+        parsed, _ = frontmatter.read(path)
+        meta = parsed.metadata if parsed else {}
+        title = meta.get("title") if isinstance(meta.get("title"), str) else path.stem
+        order = meta.get("order")
+        slug = meta.get("slug") if isinstance(meta.get("slug"), str) else path.stem
+        entry: dict[str, Any] = {
+            "name": path.stem,
+            "label": f"{order}. {title}" if isinstance(order, int) else title,
+            "file": f"content/{collection.folder.strip('/')}/{path.name}",
+            "fields": fields,
+        }
+        if url:
+            entry["preview_path"] = url.replace("{slug}", slug)
+        entries.append((order if isinstance(order, int) else 1_000_000, path.stem, entry))
+    return {
+        "name": collection.name,
+        **_labels(collection),
+        "format": "yaml-frontmatter",
+        "delete": False,
+        "files": [entry for *_, entry in sorted(entries, key=lambda e: (e[0], e[1]))],
+    }
 
 
 def build_config(
@@ -235,12 +291,23 @@ def build_config(
             # File names Pelican and every web server accept: a-z, 0-9 and hyphens.
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": [
-                decap_collection(collections[name], create=create, url=urls.get(name))
+                decap_collection(collections[name], url=urls.get(name))
+                if create
+                else decap_file_collection(
+                    collections[name], settings.content_path, url=urls.get(name)
+                )
                 for name, create in settings.collections.items()
             ],
         }
     )
     return config
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """YAML without anchors and aliases (&id001): each file's fields written out in full."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def render_yaml(config: Mapping[str, Any]) -> str:
@@ -249,6 +316,11 @@ def render_yaml(config: Mapping[str, Any]) -> str:
         "# Generated by plugins/admin from plugins/content_schema; do not edit.\n"
         "# Regenerate with: python scripts/admin_config.py > config.yml\n"
     )
-    return header + yaml.safe_dump(
-        dict(config), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    return header + yaml.dump(
+        dict(config),
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )

@@ -53,6 +53,7 @@ class AdminSettings:
     site_origin: str
     sitename: str
     output_path: Path
+    content_path: Path
 
 
 def read_settings(settings: Mapping[str, Any]) -> AdminSettings:
@@ -108,4 +109,5 @@ def read_settings(settings: Mapping[str, Any]) -> AdminSettings:
         site_origin=str(settings.get("SITE_ORIGIN", settings.get("SITEURL", ""))).rstrip("/"),
         sitename=str(settings.get("SITENAME", "")),
         output_path=Path(settings.get("OUTPUT_PATH", "output")),
+        content_path=Path(settings.get("PATH", PROJECT_ROOT / "content")),
     )

@@ -1,4 +1,4 @@
-"""Build-time receivers: check pages and platform pages, and the rules across files.
+"""Build-time receivers: check pages, platform pages, images and the rules across files.
 
 Cases are checked by the outcomes plugin and actions by the actions plugin, with the
 same rules; this plugin adds the other folders and what needs every file at once
@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican import signals
 
-from .rules import check_file, cross_file, iter_content
+from .rules import check_file, check_media, cross_file, iter_content
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def validate_site(generator: Any) -> None:
         if report.folder in OWN_FOLDERS:
             for problem in report.problems:
                 logger.error("%s %s", LOG_PREFIX, problem)
-    for problem in cross_file(reports, root):
+    for problem in cross_file(reports, root) + check_media(root):
         logger.error("%s %s", LOG_PREFIX, problem)
 
 

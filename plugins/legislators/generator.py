@@ -44,7 +44,7 @@ def dump(data: Any) -> bytes:
 def build_directory(dataset: Dataset, cfg: LegislatorsSettings) -> Directory:
     """Group members into every state, DC and territory; add vacancy notices."""
     if not dataset.available:
-        return Directory(False, reason=dataset.reason, url=cfg.url)
+        return Directory(False, reason=public_reason(dataset), url=cfg.url)
     senators: dict[str, list[Member]] = {s: [] for s in STATE_NAMES}
     house: dict[str, Member] = {}
     for m in dataset.members:
@@ -82,6 +82,16 @@ def build_directory(dataset: Dataset, cfg: LegislatorsSettings) -> Directory:
         data_date=dt.date.fromisoformat(dataset.data_date) if dataset.data_date else None,
         fetched=dt.date.fromisoformat(dataset.fetched) if dataset.fetched else None,
     )
+
+
+def public_reason(dataset: Dataset) -> str:
+    """Return why data is missing, short and without local paths (safe to print on pages)."""
+    what = (
+        "the contact data failed validation"
+        if not dataset.report.set_ok
+        else "no contact data was available when this copy of the site was built"
+    )
+    return f"{what}; to get it, run make data or set LEGISLATORS_SOURCE and LEGISLATORS_ZIP_SOURCE"
 
 
 def counts_of(directory: Directory, dataset: Dataset, shards: int) -> dict[str, int]:
@@ -213,5 +223,4 @@ class LegislatorsGenerator(Generator):
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+    path.write_bytes(data)

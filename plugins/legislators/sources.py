@@ -157,10 +157,14 @@ def _load_local(
         p = Path(path)
         if not p.is_file():
             if name in required:
-                return Part(error=f"{setting} points at {p}, which has no {name}")
+                where = f"{p} does not exist" if name == ZIP_FILE else f"{p} has no {name}"
+                return Part(error=f"{setting}: {where}")
             continue
         files[name] = p.read_bytes()
-        sources.append({"name": name, "url": str(p), "fetched": _mtime_date(p).isoformat()})
+        # A local copy: no URL, and no local path published (it says nothing to visitors).
+        sources.append(
+            {"name": name, "url": None, "local": True, "fetched": _mtime_date(p).isoformat()}
+        )
     part = parser(files, cfg, Report())
     part.sources = sources
     part.fetched = part.data_date = min(_mtime_date(Path(names[n])) for n in required)

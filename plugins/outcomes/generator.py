@@ -30,6 +30,8 @@ class OutcomesGenerator(Generator):
                 by_slug[slug].articles.append(article)
         self.context["outcomes"] = self.outcomes
         self.context["OUTCOMES_URL"] = self.config.index_url
+        has_cases = bool(self.context.get("articles"))
+        self.context["ALL_CASES_FEED"] = self.config.all_feed_atom if has_cases else None
 
     def generate_output(self, writer: Any) -> None:
         """Write the index, each outcome page and each non-empty outcome's feed."""
@@ -53,3 +55,8 @@ class OutcomesGenerator(Generator):
                     outcome.articles, feed_context, path=outcome.feed_url,
                     url=outcome.feed_url, feed_title=f"Case highlights: {outcome.label}",
                 )
+        if self.context["ALL_CASES_FEED"]:
+            writer.write_feed(
+                self.context["articles"], feed_context, path=self.config.all_feed_atom,
+                url=self.config.all_feed_atom, feed_title="All case highlights",
+            )

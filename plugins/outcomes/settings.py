@@ -14,6 +14,9 @@ DEFAULTS: dict[str, Any] = {
     "OUTCOMES_URL": "outcomes/",  # the index of the four outcomes
     "OUTCOMES_SAVE_AS": "outcomes/index.html",
     "OUTCOME_FEED_ATOM": "feeds/outcome-{slug}.atom.xml",  # one Atom feed per outcome
+    # All case highlights in one feed. Written here rather than by Pelican's FEED_ALL_ATOM
+    # (set to None), whose item links are relative when SITEURL is empty in development.
+    "OUTCOMES_ALL_FEED_ATOM": "feeds/all.atom.xml",
 }
 
 
@@ -30,6 +33,7 @@ class OutcomesSettings:
     index_url: str
     index_save_as: str
     feed_atom: str
+    all_feed_atom: str
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> OutcomesSettings:
@@ -51,6 +55,7 @@ class OutcomesSettings:
             merged["OUTCOMES_URL"],
             merged["OUTCOMES_SAVE_AS"],
             merged["OUTCOME_FEED_ATOM"],
+            merged["OUTCOMES_ALL_FEED_ATOM"],
         )
 
 

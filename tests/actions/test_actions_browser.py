@@ -331,3 +331,16 @@ def test_usable_without_javascript(browser: Any, real_site_url: str) -> None:
         assert page.locator(".action-list li").count() == 9
     finally:
         ctx.close()
+
+
+def test_lookup_unavailable_is_said_plainly(page: Any, real_site_url: str) -> None:
+    """If the published data says it is unavailable, the form gives way to the directory."""
+    page.route("**/api/v1/meta.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body='{"available": false}'))
+    page.goto(real_site_url + ACTION)
+    note = page.locator("#lookup-unavailable")
+    note.wait_for(state="visible")
+    assert "lookup is unavailable" in note.inner_text()
+    assert not page.locator("#zip-form").is_visible()
+    assert page.locator("[data-no-js] a[href='/representatives/']").first.is_visible()
+    assert page.locator("#sender-form").is_visible()  # the letter still works

@@ -213,3 +213,36 @@ def test_unavailable_data_is_said_plainly(build_site, tmp_path: Path) -> None:
     assert note is not None and not note.has_attr("hidden")
     assert "lookup is unavailable" in note.get_text()
     assert "[your name]" in page.select_one("#letter").get_text()
+
+
+def _module_graph(site: Path, page: Path) -> set[Path]:
+    """Every script an action page loads: its <script src> and their static imports."""
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    todo = [site / s["src"].lstrip("/") for s in soup.find_all("script") if s.get("src")]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for name in re.findall(r"""^import\s[^'"]*['"](\./[\w.-]+)['"]""", path.read_text(), re.M):
+            todo.append((path.parent / name).resolve())
+    return seen
+
+
+@pytest.mark.shared_data
+def test_real_actions_and_javascript_budget(real_site: Path) -> None:
+    """Nine actions, one per platform ask; under 15 KB of gzipped JavaScript per action page."""
+    import gzip
+
+    slugs = sorted(p.name for p in (real_site / "act").iterdir() if p.is_dir())
+    platform = sorted(p.name for p in (real_site / "platform").iterdir() if p.is_dir())
+    assert len(slugs) == 9 and slugs == platform
+    page = real_site / "act" / slugs[0] / "index.html"
+    scripts = _module_graph(real_site, page)
+    assert {p.name for p in scripts} >= {"action.js", "lookup.js", "letter.js", "quick-exit.js"}
+    gzipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts)
+    assert gzipped < 15_000, gzipped
+    for slug in slugs:
+        html = (real_site / "act" / slug / "index.html").read_text()
+        assert "<script>" not in html and "[your name]" in html

@@ -38,14 +38,20 @@ def fields_by_name(coll: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {f["name"]: f for f in coll["fields"]}
 
 
+def platform_fields(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The fields of the first platform page (every page has the same fields)."""
+    files = collection(config, "platform")["files"]
+    assert all(f["fields"] == files[0]["fields"] for f in files)
+    return {f["name"]: f for f in files[0]["fields"]}
+
+
 def test_cases_and_platform_collections(config: dict[str, Any]) -> None:
     """Case highlights can be created; platform pages only edited; both YAML front matter."""
     cases, platform = collection(config, "cases"), collection(config, "platform")
     assert cases["folder"] == "content/cases" and cases["create"] is True
-    assert platform["folder"] == "content/platform" and platform["create"] is False
+    assert cases["extension"] == "md"
     for coll in (cases, platform):
         assert coll["format"] == "yaml-frontmatter"
-        assert coll["extension"] == "md"
         assert coll["delete"] is False
     # Same file names as `make case` and the schema: <date>-<slug>.md, date from the entry.
     assert cases["slug"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
@@ -54,11 +60,39 @@ def test_cases_and_platform_collections(config: dict[str, Any]) -> None:
     assert config["public_folder"] == "/images"
 
 
+def test_platform_lists_the_existing_pages_only(config: dict[str, Any]) -> None:
+    """Every platform page is listed (in platform order), README.md and _drafts are not."""
+    platform = collection(config, "platform")
+    assert "folder" not in platform and "create" not in platform  # a files collection
+    on_disk = sorted(
+        p for p in (ROOT / "content" / "platform").glob("*.md")
+        if p.name != "README.md" and not p.name.startswith(("_", "."))
+    )
+    listed = [f["file"] for f in platform["files"]]
+    assert sorted(listed) == [f"content/platform/{p.name}" for p in on_disk]
+    assert not any("README" in f for f in listed)
+    labels = [f["label"] for f in platform["files"]]
+    numbers = [int(label.split(".")[0]) for label in labels if label.split(".")[0].isdigit()]
+    assert numbers == sorted(numbers)
+    for entry in platform["files"]:
+        assert entry["preview_path"].startswith("platform/") and "{" not in entry["preview_path"]
+
+
+def test_generated_yaml_has_no_aliases() -> None:
+    """The repeated field lists are written out, not as YAML anchors (&id001)."""
+    from admin.decap import render_yaml
+
+    text = render_yaml(config_for())
+    assert "&id" not in text and "*id" not in text
+
+
 @pytest.mark.parametrize("name", ["cases", "platform"])
 def test_every_schema_field_is_in_the_editor(config: dict[str, Any], name: str) -> None:
     """Each field of the schema is there, required exactly when the schema requires it."""
     schema = COLLECTIONS[name]
-    decap = fields_by_name(collection(config, name))
+    decap = (
+        fields_by_name(collection(config, name)) if name == "cases" else platform_fields(config)
+    )
     assert set(decap) == {f.name for f in schema.fields} | {"body"}
     for field in schema.fields:
         got = decap[field.name]
@@ -69,6 +103,7 @@ def test_every_schema_field_is_in_the_editor(config: dict[str, Any], name: str) 
         assert got["widget"] == field.kind.value
         assert got["required"] is field.required, field.name
         assert got["hint"].replace("\\", "") == field.help.replace("\\", "")
+    assert decap["body"]["widget"] == "markdown"
 
 
 def test_outcome_vocabulary_is_the_select(config: dict[str, Any]) -> None:
@@ -132,7 +167,8 @@ def all_patterns(config: dict[str, Any]) -> list[tuple[Field, str]]:
                 found.append((field, f["field"]["pattern"][0]))
 
     for coll in config["collections"]:
-        walk(coll["fields"], COLLECTIONS[coll["name"]].fields)
+        for fields in [coll["fields"]] if "fields" in coll else [coll["files"][0]["fields"]]:
+            walk(fields, COLLECTIONS[coll["name"]].fields)
     return found
 
 
@@ -234,7 +270,8 @@ def test_build_config_rejects_missing_title() -> None:
 
 def test_hints_have_no_markup_surprises(config: dict[str, Any]) -> None:
     """Hints are rendered as Markdown by Decap: '<', '*', '_' and the like are escaped."""
-    hints = [f.get("hint", "") for coll in config["collections"] for f in coll["fields"]]
+    hints = [f.get("hint", "") for f in collection(config, "cases")["fields"]]
+    hints += [f.get("hint", "") for f in platform_fields(config).values()]
     assert any("\\<slug\\>" in h for h in hints)
     for hint in hints:
         assert not re.search(r"(?<!\\)[<>*_`]", hint), hint

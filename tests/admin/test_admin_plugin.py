@@ -171,6 +171,20 @@ def test_public_pages_keep_the_strict_policy(path: str) -> None:
     policies = csp(path)
     assert len(policies) == 1
     assert "unsafe" not in policies[0]
+    assert opener_policy(path) == "same-origin"
+
+
+def opener_policy(path: str) -> str:
+    """The one Cross-Origin-Opener-Policy deploy/_headers gives a path."""
+    rules = load_rules(ROOT, ROOT / "deploy" / "_headers")
+    (value,) = [v for n, v in headers_for(rules, path) if n.lower() == "cross-origin-opener-policy"]
+    return value
+
+
+@pytest.mark.parametrize("path", ADMIN_PATHS)
+def test_admin_sign_in_window_can_report_back(path: str) -> None:
+    """The GitHub sign-in popup answers through window.opener: not cut off on /admin/."""
+    assert opener_policy(path) == "same-origin-allow-popups"
 
 
 @pytest.mark.skipif(

@@ -62,6 +62,20 @@ def test_page_follows_stylesheets_imports_and_module_imports_once(tmp_path: Path
     assert w.total_gz == w.html[1] + w.css[1] + w.js[1]
 
 
+def test_scripts_named_in_data_attributes_are_deferred_not_counted(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "search/index.html",
+        '<html><form data-pagefind="/pagefind/pagefind.js"></form>'
+        '<script type="module" src="/theme/js/search.js"></script></html>',
+    )
+    js = _write(tmp_path, "theme/js/search.js", "const m = await import(form.dataset.x);\n")
+    pf = _write(tmp_path, "pagefind/pagefind.js", "export const search = 1;\n")
+    w = bench_weight.page_weight(tmp_path, tmp_path / "search/index.html", "search")
+    assert w.js == (len(js), _gz(js))
+    assert w.deferred == [("/pagefind/pagefind.js", len(pf), _gz(pf))]
+
+
 def test_page_types_found_and_missing_ones_named(tmp_path: Path) -> None:
     _write(tmp_path, "index.html", "<html></html>")
     _write(tmp_path, "cases/page/2/index.html", "<html></html>")

@@ -45,6 +45,10 @@ EXPECTED: dict[str, tuple[int, str, str]] = {
     "cases/2024-02-03-enormous.md": (1, "file", "more than the limit"),
     "cases/2024-02-04-ten-thousand-lines.md": (5001, "file", "lines, more than the limit of 5,000"),
     "cases/2024-02-05-second-javascript.md": (14, "body", "'javascript:' addresses"),
+    "images/renamed-page.jpg": (1, "file", "not a .jpg image"),
+    "images/empty.png": (1, "file", "empty (0 bytes)"),
+    "images/handler.svg": (1, "file", "the SVG contains a script, an event handler"),
+    "images/My Photo.png": (1, "file", "'My Photo.png' is not a safe image name"),
 }
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<field>[^:]+): (?P<what>.+); (?P<fix>.+)$")
 GOOD_CASE = (ROOT / "tests/fixtures/cases-site/cases/2022-06-07-second-fixture-case.md").read_text(
@@ -65,6 +69,16 @@ def write_generated(content: Path) -> None:
         text.format(slug="ten-thousand-lines") + "line\n" * 10_000, encoding="utf-8")
     (cases / "2024-02-05-second-javascript.md").write_text(
         text.format(slug="second-javascript") + "\n[x](  javascript:alert(1))\n",
+        encoding="utf-8")
+    images = content / "images"
+    images.mkdir()
+    (images / "renamed-page.jpg").write_text("<html><script>alert(1)</script>", encoding="utf-8")
+    (images / "empty.png").write_bytes(b"")
+    (images / "handler.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', encoding="utf-8")
+    (images / "My Photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (images / "fine.svg").write_text(  # a plain image: no problem
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
         encoding="utf-8")
 
 
@@ -90,9 +104,11 @@ def test_every_broken_fixture_is_reported_with_file_line_and_field(tmp_path, cap
         assert any(
             int(m["line"]) == line and m["field"] == field and words in m["what"] for m in hits
         ), (path, [m.group(0) for m in hits])
-    every_file = {f"content/{p.relative_to(content).as_posix()}" for p in content.rglob("*.md")}
-    assert {m["path"] for m in parsed} == every_file  # no broken file goes unreported
-    assert f"in {len(every_file)} of {len(every_file)} file(s)" in err
+    every_file = {f"content/{p.relative_to(content).as_posix()}" for p in content.rglob("*")
+                  if p.is_file()}
+    fine = "content/images/fine.svg"
+    assert {m["path"] for m in parsed} == every_file - {fine}  # every broken file reported
+    assert f"in {len(every_file) - 1} of {len(every_file)} file(s)" in err
 
 
 def test_the_fixture_site_has_no_problem(capsys):

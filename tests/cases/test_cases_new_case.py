@@ -108,7 +108,8 @@ def test_new_case_asks_again_until_each_answer_is_valid(content: Path, capsys, m
         "mony", "money",  # outcomes: wrong, then right
         "Testland",  # place
         "Fees were repaid to workers.",  # summary
-        "A source without a link", "Example Tribunal, 6 May 2023 | https://example.org/t",
+        "A source without a link", "Example | javascript:alert(1)",
+        "Example Tribunal, 6 May 2023 | https://example.org/t",
         "",  # no more sources
         "",  # slug: accept the suggestion
     ])
@@ -119,6 +120,7 @@ def test_new_case_asks_again_until_each_answer_is_valid(content: Path, capsys, m
     assert "'2023-13-01' is not a date" in out
     assert "'mony' is not one of people, policy, prevention, money (did you mean 'money'?)" in out
     assert "write it as 'Name, date | https://…'" in out
+    assert "url of a source: 'javascript:alert(1)' is not allowed" in out
     path = content / "cases/2023-05-06-workers-win-back-recruitment-fees.md"
     assert path.is_file()
     assert 'url: "https://example.org/t"' in path.read_text(encoding="utf-8")

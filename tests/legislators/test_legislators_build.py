@@ -15,8 +15,9 @@ from typing import Any
 from conftest import build
 import pytest
 
-from legislators.generator import LegislatorsDataError
-from legislators.settings import LegislatorsConfigError
+from legislators.generator import LegislatorsDataError, build_directory
+from legislators.settings import LegislatorsConfigError, LegislatorsSettings
+from legislators.sources import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 PLUGINS = ["pelican.plugins.yaml_metadata", "sections", "legislators"]
@@ -286,3 +287,20 @@ def test_strict_build_refuses_stale_data(tmp_path: Path) -> None:
 def test_unknown_setting_stops_the_build(tmp_path: Path) -> None:
     with pytest.raises(LegislatorsConfigError, match="LEGISLATORS_STRCT"):
         build(tmp_path / "out", **{**BASE, "LEGISLATORS_STRCT": True})
+
+
+def test_public_reason_names_the_fix_but_no_local_paths(tmp_path: Path) -> None:
+    cfg = LegislatorsSettings.from_pelican(
+        {
+            "LEGISLATORS_SOURCE": str(tmp_path / "none"),
+            "LEGISLATORS_ZIP_SOURCE": str(tmp_path / "none.csv"),
+            "PATH": str(tmp_path / "content"),
+        },
+        environ={},
+    )
+    dataset = load(cfg)
+    directory = build_directory(dataset, cfg)
+    assert not directory.available
+    assert str(tmp_path) in dataset.reason
+    assert str(tmp_path) not in directory.reason
+    assert "make data" in directory.reason

@@ -121,7 +121,10 @@ export function printable(letter, member, office, sender, place) {
   const cityLine = [sender.sender_city, [place.state, place.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const to = [`The Honorable ${member.name}`];
   if (office) {
-    to.push(office.address, [office.city, [member.state, office.zip].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+    const address = office.address || '';
+    const at = office.city ? address.lastIndexOf(`, ${office.city}`) : -1;
+    if (at > 0) to.push(address.slice(0, at), address.slice(at + 2));
+    else to.push(address, [office.city, [member.state, office.zip].filter(Boolean).join(' ')].filter(Boolean).join(', '));
   } else {
     to.push(member.chamber === 'senate' ? 'United States Senate' : 'U.S. House of Representatives', ...addressLines(member.address));
   }

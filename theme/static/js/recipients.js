@@ -99,14 +99,16 @@ function memberCard(member, state, ctx, district, note) {
     card.append(el('p', { class: 'recipient__note recipient__note--muted' },
       `Not needed for this action: it asks ${ctx.targets.has('senate') ? 'senators' : 'members of the House'} only. You can still contact this office about other things.`));
   }
-  card.append(el('h5', {}, 'How to reach this office'), channels(member, ctx));
+  card.append(el('h5', {}, 'How to reach this office'), channels(member, ctx),
+    el('p', { class: 'hint' }, `Contact details from the public congress-legislators data, as of ${state.data_date}.`));
   if (needed) {
     const who = `${member.title} ${member.name}`;
     card.append(letterActions(member, ctx),
       el('details', { class: 'recipient__letter' }, el('summary', {}, `Read the letter to ${who}`),
         el('div', { class: 'letter', 'data-letter-for': member.bioguide })),
       el('details', { class: 'recipient__script' }, el('summary', {}, `Call script for ${who}`),
-        phoneLine(member, ctx), el('div', { class: 'script', 'data-script-for': member.bioguide })));
+        phoneLine(member, ctx), el('div', { class: 'script', 'data-script-for': member.bioguide }),
+        el('p', { class: 'hint' }, 'A staffer or voicemail answers. Give your name and ZIP code first, keep to this one issue, and it takes a minute or two.')));
     const offices = Array.isArray(member.offices) ? closest(member.offices, ctx.zip) : [];
     shown.set(member.bioguide, { member, offices, place: place(ctx, state, district || member.district) });
   }

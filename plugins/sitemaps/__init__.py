@@ -1,0 +1,5 @@
+"""Write a deterministic sitemap.xml with absolute URLs."""
+
+from .sitemaps import register
+
+__all__ = ["register"]
