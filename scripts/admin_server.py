@@ -180,6 +180,16 @@ class Rebuilder:
             print(f"admin: saved {what}; site rebuilt in {seconds:.1f} s", flush=True)
 
 
+def written_paths(request: dict[str, Any]) -> str:
+    """The files a decap-server write request names, for the terminal ('' if none)."""
+    params = request.get("params") or {}
+    files = list(params.get("dataFiles") or [])
+    files += [params.get("entry") or {}, params.get("asset") or {}, params]
+    paths = [f.get("path") for f in files if isinstance(f, dict) and f.get("path")]
+    paths += [p for p in params.get("paths") or [] if isinstance(p, str)]
+    return ", ".join(dict.fromkeys(paths))
+
+
 class AdminHandler(HeadersHandler):
     """The built site with deploy/_headers, plus POST /api/v1 passed on to decap-server."""
 
@@ -219,9 +229,7 @@ class AdminHandler(HeadersHandler):
             with contextlib.suppress(ValueError, AttributeError):
                 request = json.loads(body)
                 if request.get("action") in WRITES:
-                    params = request.get("params") or {}
-                    entry = (params.get("entry") or {}).get("path") or params.get("path") or ""
-                    self.rebuilder.request(entry or request["action"])
+                    self.rebuilder.request(written_paths(request) or request["action"])
 
     def _reply(self, status: int, body: bytes, kind: str = "application/json") -> None:
         self.send_response(status)

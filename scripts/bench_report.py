@@ -595,8 +595,8 @@ def _scripting(rows: list[dict[str, Any]]) -> list[str]:
     if not rows:
         return [*out, "Not measured.", ""]
     out.append(
-        "`ScriptDuration` of one fresh page load (plus 300 ms idle), median of 3, "
-        "unthrottled and with 4× CPU slowdown (as Lighthouse's mobile preset). "
+        "`ScriptDuration` of one fresh page load (plus 300 ms idle): median of 3 loads "
+        "unthrottled, and one load with 4× CPU slowdown (as Lighthouse's mobile preset). "
         f"Target: no page over {SCRIPT_MS:.0f} ms (judged unthrottled)."
     )
     out.append("")

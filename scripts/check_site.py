@@ -710,42 +710,74 @@ def browser_gate(base_url: str, pages: dict[str, str | None]) -> GateResult:
 # --- Lighthouse ---------------------------------------------------------------------------------
 
 
-def lighthouse_gate(base_url: str, pages: dict[str, str | None]) -> GateResult:
-    """Lighthouse 12, mobile, on home, a platform page and an action page."""
+def _lighthouse_run(url: str, report: Path) -> tuple[dict[str, Any] | None, str]:
+    """One Lighthouse run (mobile, simulated throttling); the report, or None and why."""
+    proc = subprocess.run(
+        [str(NODE_BIN / "lighthouse"), url, "--quiet", "--output=json",
+         f"--output-path={report}",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=False,
+    )
+    if proc.returncode != 0 or not report.is_file():
+        return None, f"Lighthouse failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        return None, f"Lighthouse runtime error: {data['runtimeError']}"
+    return data, ""
+
+
+def _scores(data: dict[str, Any]) -> dict[str, float | None]:
+    return {k: v.get("score") for k, v in data["categories"].items()}
+
+
+def _passes(scores: dict[str, float | None]) -> bool:
+    return all((scores.get(c) or 0) >= m for c, m in LIGHTHOUSE_MIN.items())
+
+
+def lighthouse_gate(base_url: str, pages: dict[str, str | None], runs: int = 3) -> GateResult:
+    """Lighthouse 12, mobile, on home, a platform page and an action page.
+
+    One run per page; a page that misses a threshold is run again up to `runs` times in all
+    and judged on the median run (by performance score, as Lighthouse CI's median-run does),
+    because performance on a shared 2-core machine varies from run to run.
+    """
     result = GateResult("lighthouse")
-    exe = NODE_BIN / "lighthouse"
-    if not exe.exists():
+    if not (NODE_BIN / "lighthouse").exists():
         result.fail("-", "node_modules/.bin/lighthouse is missing (npm ci)")
         return result
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         for t in PAGE_TYPES:
             path = pages.get(t.name)
             if not t.lighthouse or not path:
                 continue
-            report = Path(tmp) / f"{t.name}.json"
-            proc = subprocess.run(
-                [str(exe), base_url + path, "--quiet", "--output=json",
-                 f"--output-path={report}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
-                capture_output=True,
-                text=True,
-                env=env,
-                check=False,
-            )
-            if proc.returncode != 0 or not report.is_file():
-                result.fail(path, f"Lighthouse failed (exit {proc.returncode}): "
-                                  f"{proc.stderr.strip()[-300:]}")
+            reports: list[dict[str, Any]] = []
+            error = ""
+            for attempt in range(runs):
+                report = Path(tmp) / f"{t.name}-{attempt}.json"
+                data, error = _lighthouse_run(base_url + path, report)
+                if data is None:
+                    break
+                reports.append(data)
+                if attempt == 0 and _passes(_scores(data)):
+                    break
+            if not reports:
+                result.fail(path, error)
                 continue
-            data = json.loads(report.read_text(encoding="utf-8"))
-            if data.get("runtimeError"):
-                result.fail(path, f"Lighthouse runtime error: {data['runtimeError']}")
-            scores = {k: v.get("score") for k, v in data["categories"].items()}
+            reports.sort(key=lambda d: _scores(d).get("performance") or 0)
+            data = reports[len(reports) // 2]
+            scores = _scores(data)
+            all_perf = ", ".join(str(round((_scores(d).get("performance") or 0) * 100))
+                                 for d in reports)
             result.notes.append(
                 f"{path} [{t.name}]: "
                 + ", ".join(f"{k} {'-' if v is None else round(v * 100)}" for k, v in
                             scores.items())
+                + (f" (median of {len(reports)} runs; performance {all_perf})"
+                   if len(reports) > 1 else "")
             )
             for category, minimum in LIGHTHOUSE_MIN.items():
                 score = scores.get(category)

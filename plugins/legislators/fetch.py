@@ -26,7 +26,7 @@ from typing import Any
 
 import requests
 
-USER_AGENT = "two-cents-for-freedom-site (legislators plugin; +https://github.com/)"
+USER_AGENT = "two-cents-for-freedom-site/0.1 (legislators plugin; python-requests)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 

@@ -9,12 +9,12 @@ import shutil
 import subprocess
 from typing import Any
 
-from admin.decap import SchemaMappingError, build_config, decap_field, js_pattern
-from admin.settings import AdminConfigError, read_settings
 from admin_config import config_for, main
 import pytest
 import yaml
 
+from admin.decap import SchemaMappingError, build_config, decap_field, js_pattern
+from admin.settings import AdminConfigError, read_settings
 from content_schema.cases import OUTCOMES
 from content_schema.collections import COLLECTIONS
 from content_schema.fields import Field, Kind

@@ -10,14 +10,14 @@ import shutil
 import subprocess
 from typing import Any
 
-from admin.admin import AdminBuildError, bundle_files, write_admin
-from admin.decap import render_yaml
-from admin.settings import DEFAULT_BUNDLE_DIR, read_settings
 from admin_config import config_for
 import pytest
 from serve_headers import headers_for, load_rules
 import yaml
 
+from admin.admin import AdminBuildError, bundle_files, write_admin
+from admin.decap import render_yaml
+from admin.settings import DEFAULT_BUNDLE_DIR, read_settings
 from tests.conftest import needs_shared_data
 
 ROOT = Path(__file__).resolve().parents[2]

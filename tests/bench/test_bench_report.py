@@ -36,6 +36,7 @@ def _results(**kw: Any) -> SimpleNamespace:
         "action_js": None,
         "lookup": {},
         "scripting": [],
+        "plugin_times": {},
         "notes": [],
     }
     base.update(kw)
@@ -162,3 +163,20 @@ def test_report_lists_missing_page_types_and_has_every_section() -> None:
     assert "| home | `/home/` | 36,000 / 12,000 |" in report
     assert bench_report.table(["a", "b"], [[1, 2]]) == "| a | b |\n|---|---|\n| 1 | 2 |"
     assert bench_report.kb(15_000) == "15.0 KB"
+
+
+def test_plugin_times_are_sorted_with_their_share_of_the_build() -> None:
+    res = _results(
+        plugin_times={
+            "size": 1000,
+            "build_seconds": 20.0,
+            "plugins": {
+                "sections": {"seconds": 0.5, "calls": {"init": 0.5}, "wrapped": {}},
+                "outcomes": {"seconds": 10.0, "calls": {"validate_cases": 9.0}, "wrapped": {}},
+            },
+        }
+    )
+    report = bench_report.render(res)
+    assert "### Where our build's time goes (1,000 cases, one build, no cache)" in report
+    assert "| `outcomes` | 10.00 | 50 % | validate_cases 9.00 s |" in report
+    assert report.index("`outcomes`") < report.index("`sections`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import datetime as dt
+import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -16,7 +17,14 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from legislators.fetch import FetchError, Policy, download, read_cached, retry_after
+from legislators.fetch import (
+    FetchError,
+    Policy,
+    check_body,
+    download,
+    read_cached,
+    retry_after,
+)
 from legislators.settings import LegislatorsSettings
 from legislators.sources import load
 
@@ -348,3 +356,18 @@ def test_corrupt_cache_is_not_trusted(server: HTTPServer, tmp_path: Path) -> Non
     (tmp_path / "cache" / "legislators-current.json").write_text("[]")
     assert read_cached(tmp_path / "cache", "legislators-current.json") is None
     assert not load(settings(DOWN, tmp_path / "cache"), now=NOW).available
+
+
+def test_gzip_bomb_is_stopped_by_the_cap_on_decoded_bytes(server: HTTPServer) -> None:
+    bomb = gzip.compress(b"[" + b"0," * 5_000_000 + b"0]")
+    assert len(bomb) < 50_000
+    server.expect_request("/a.json").respond_with_data(
+        bomb, headers={"Content-Encoding": "gzip"}, content_type="application/json"
+    )
+    with pytest.raises(FetchError, match="byte cap"):
+        download(server.url_for("/a.json"), kind="json", policy=FAST)
+
+
+def test_deeply_nested_json_is_refused() -> None:
+    with pytest.raises(FetchError, match="not valid JSON"):
+        check_body(b"[" * 100_000 + b"]" * 100_000, "json", "https://x.example/a.json")
