@@ -254,6 +254,7 @@ def render(res: Any) -> str:
                 [
                     "cases",
                     "mode",
+                    "runs",
                     "ratio ours/plain",
                     "plain s (min–max)",
                     "ours s (min–max)",

@@ -587,13 +587,14 @@ def _visit(
 ) -> list[Problem]:
     problems: list[Problem] = []
     label = f"{check.path} [{check.page_type}, {scheme}]"
-    console: list[str] = []
+    console: list[tuple[str, str]] = []
     page = context.new_page()
     page.on(
         "console",
-        lambda msg: console.append(msg.text) if msg.type == "error" else None,
+        lambda msg: console.append((msg.text, (msg.location or {}).get("url", "")))
+        if msg.type == "error" else None,
     )
-    page.on("pageerror", lambda error: console.append(f"uncaught {error}"))
+    page.on("pageerror", lambda error: console.append((f"uncaught {error}", "")))
     foreign.clear()
     try:
         response = page.goto(base_url + check.path, wait_until="load")
@@ -601,13 +602,15 @@ def _visit(
         if response is None or response.status != expected:
             status = response.status if response else "no response"
             problems.append(Problem(label, f"HTTP {status}, expected {expected}"))
-        states = [("before", None)]
+        states: list[tuple[str, Any]] = [
+            ("before lookup" if check.lookup else "before search", None)
+        ]
         if check.lookup:
             states.append(("after lookup", _lookup))
         if check.search:
             states.append(("after a search", _search))
         for state, interact in states:
-            where = f"{label} {state}" if interact else label
+            where = f"{label} {state}" if len(states) > 1 else label
             if interact:
                 problem = interact(page)
                 if problem:
@@ -625,9 +628,11 @@ def _visit(
             problems.append(Problem(label, f"CSP violation: {violation}"))
         if page.evaluate("document.cookie"):
             problems.append(Problem(label, "document.cookie is not empty"))
-        # A 404 page's own response shows up as a console error in Chromium; that is expected.
-        for text in console:
-            if check.page_type == "404" and "404" in text and "Failed to load resource" in text:
+        # The 404 page's own status shows up as a console error in Chromium; that is expected
+        # (a missing stylesheet or script on it is still reported: its URL differs).
+        for text, source in console:
+            if (check.page_type == "404" and source == base_url + check.path
+                    and "Failed to load resource" in text):
                 continue
             problems.append(Problem(label, f"console error: {text[:200]}"))
         for url in sorted(set(foreign)):

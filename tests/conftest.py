@@ -12,8 +12,10 @@ from pathlib import Path
 import threading
 from typing import Any
 
+import blinker
 from pelican import Pelican
 from pelican.log import LimitFilter
+from pelican.plugins import signals as pelican_signals
 from pelican.settings import read_settings
 import pytest
 
@@ -56,6 +58,13 @@ def _reset_pelican_log_filter() -> Iterator[None]:
     yield
 
 
+def _disconnect_plugins() -> None:
+    """Forget receivers of earlier builds: Pelican's signals outlive a build in one process."""
+    for value in vars(pelican_signals).values():
+        if isinstance(value, blinker.Signal):
+            value._clear_state()
+
+
 def build(
     output: Path,
     *,
@@ -79,6 +88,7 @@ def build(
     if content is not None:
         override["PATH"] = str(content)
     settings = read_settings(path=str(settings_file), override=override)
+    _disconnect_plugins()
     Pelican(settings=settings).run()
     return output
 

@@ -291,12 +291,18 @@ def build_config(
             # File names Pelican and every web server accept: a-z, 0-9 and hyphens.
             "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
             "collections": [
-                decap_collection(collections[name], url=urls.get(name))
-                if create
-                else decap_file_collection(
-                    collections[name], settings.content_path, url=urls.get(name)
+                c
+                for c in (
+                    decap_collection(collections[name], url=urls.get(name))
+                    if create
+                    else decap_file_collection(
+                        collections[name], settings.content_path, url=urls.get(name)
+                    )
+                    for name, create in settings.collections.items()
                 )
-                for name, create in settings.collections.items()
+                # An edit-only folder with no files yet has nothing to show (and Decap
+                # refuses a files collection without files).
+                if c.get("files", True)
             ],
         }
     )

@@ -127,6 +127,7 @@ class LegislatorsGenerator(Generator):
         self.dataset = Dataset(False)
         self.directory = Directory(False)
         self.meta: dict[str, Any] = {}
+        self.shards: dict[str, dict[str, list[str]]] = {}
 
     def generate_context(self) -> None:
         """Run the data stage and put `legislators*` into every template's context."""
@@ -135,7 +136,8 @@ class LegislatorsGenerator(Generator):
         self.dataset = dataset = load(cfg)
         self._enforce(dataset)
         self.directory = build_directory(dataset, cfg)
-        shards = len(shard(dataset.zips)) if dataset.available else 0
+        self.shards = shard(dataset.zips) if dataset.available else {}
+        shards = len(self.shards)
         self.meta = {
             "available": dataset.available,
             "sources": dataset.sources,
@@ -198,7 +200,7 @@ class LegislatorsGenerator(Generator):
             for entry in self.directory.states:
                 data = entry.to_json(self.dataset.data_date or "")
                 _write(api / "states" / f"{entry.state}.json", dump(data))
-            for prefix, table in shard(self.dataset.zips).items():
+            for prefix, table in self.shards.items():
                 _write(api / "zip" / f"{prefix}.json", dump(table))
         writer.write_file(
             cfg.save_as,
@@ -222,5 +224,10 @@ class LegislatorsGenerator(Generator):
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write `data` unless the file already holds it (creating files is the slow part)."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -164,6 +164,8 @@ def _text(value: Any, punct: set[str], limit: int, what: str) -> tuple[str | Non
         return None, "is empty"
     if len(text) > limit:
         return None, f"is {len(text)} characters long (over {limit})"
+    if text.isascii() and all(c.isalnum() or c in punct for c in text):
+        return text, None
     bad = sorted(
         {c for c in text if not (c.isalnum() or unicodedata.category(c)[0] == "M")} - punct
     )

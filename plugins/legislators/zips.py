@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-import csv
-import io
 
 from .model import STATE_NAMES, district_id, seats_of
 from .validate import Report
@@ -35,17 +33,20 @@ def _seat(state: str, cd: str) -> tuple[str | None, str | None]:
 
 def parse_zips(text: str, report: Report) -> dict[str, list[str]]:
     """Return ZCTA → sorted district ids; bad rows are dropped and reported."""
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None or [h.strip().lstrip("\ufeff") for h in header] != HEADER:
+    # The file is plain comma-separated values without quoting; a quoted or odd row
+    # simply fails the checks below and is reported.
+    lines = text.lstrip("\ufeff").splitlines()
+    header = lines[0].split(",") if lines else None
+    if header is None or [h.strip() for h in header] != HEADER:
         report.add("set", "", ZIP_FILE, f"header is {header!r}, expected {','.join(HEADER)}")
         return {}
     found: dict[str, list[str]] = {}
     seats: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     rows = bad = 0
-    for line, row in enumerate(reader, start=2):
-        if not row:
+    for line, raw in enumerate(lines[1:], start=2):
+        if not raw.strip():
             continue
+        row = raw.split(",")
         rows += 1
         if len(row) != 4:
             why: str | None = f"has {len(row)} columns, expected 4"

@@ -275,3 +275,11 @@ def test_hints_have_no_markup_surprises(config: dict[str, Any]) -> None:
     assert any("\\<slug\\>" in h for h in hints)
     for hint in hints:
         assert not re.search(r"(?<!\\)[<>*_`]", hint), hint
+
+
+def test_edit_only_folder_without_files_is_left_out(tmp_path: Path) -> None:
+    """No platform pages yet (a fresh site): the editor shows case highlights only."""
+    (tmp_path / "platform").mkdir()
+    (tmp_path / "platform" / "README.md").write_text("# notes\n")
+    config = config_for(PATH=str(tmp_path))
+    assert [c["name"] for c in config["collections"]] == ["cases"]

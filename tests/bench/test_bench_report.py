@@ -97,6 +97,8 @@ def test_failed_builds_are_not_measured_and_their_error_is_shown() -> None:
     assert _verdict(res, "our full build").passed is None
     report = bench_report.render(res)
     assert "failed (1 of 1)" in report
+    assert "| cases | mode | runs | ratio ours/plain |" in report
+    assert "| 1,000 | cold | 0 | — | 10.00 (10.00–10.00) | failed (1 of 1) |" in report
     assert "TemplateNotFound: action.html" in report
 
 

@@ -66,18 +66,23 @@ def test_axe_zero_violations_light_and_dark(
     assert [str(p) for p in problems] == []
 
 
-def test_csp_violations_are_detected(tmp_path: Path, browser: Any) -> None:
-    """The CSP test can fail: an inline script under the real headers is reported."""
+def test_csp_and_axe_violations_are_detected(tmp_path: Path, browser: Any) -> None:
+    """The browser checks can fail: an inline script, a style attribute, an image from
+    another origin and an unlabelled input are all reported under the real headers."""
     (tmp_path / "index.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title></head>"
         "<body><main><h1>t</h1><script>document.title = 'ran';</script>"
-        "<p style='color: red'>x</p></main></body></html>"
+        "<p style='color: red'>x</p><img src='https://example.com/x.png' alt='x'>"
+        "<input type='text'></main></body></html>"
     )
     with serve(tmp_path, headers_file=HEADERS_FILE) as url:
-        problems = [str(p) for p in browse(url, [BrowserCheck("home", "/")], axe=False,
+        problems = [str(p) for p in browse(url, [BrowserCheck("home", "/")], axe=True,
                                            schemes=("light",), browser=browser)]
     assert any("CSP violation: script-src-elem blocked inline" in p for p in problems), problems
     assert any("CSP violation: style-src-attr blocked inline" in p for p in problems), problems
+    assert any("CSP violation: img-src blocked https://example.com/x.png" in p
+               for p in problems), problems
+    assert any("axe label (critical)" in p for p in problems), problems
 
 
 # --- issue 2: the home page and the quick exit ----------------------------------------------------

@@ -194,10 +194,10 @@ def test_links_gate_finds_broken_links_and_fragments(tmp_path: Path) -> None:
 
 
 def test_html_gate_reports_validator_errors(tmp_path: Path) -> None:
-    if start_vnu(tmp_path) is None:
+    if not check_site.VNU_JAR.is_file() or not shutil.which("java"):
         pytest.skip("vnu-jar or java is missing")
+    # One run (Java starts slowly): a valid page that must not be blamed, and a bad one.
     _write(tmp_path, "ok/index.html", PAGE.format(title="fine", body="<p>fine</p>"))
-    assert finish_vnu(start_vnu(tmp_path), tmp_path).status == "pass"
     _write(tmp_path, "bad/index.html", PAGE.format(title="", body='<img src="/a.png">'))
     result = finish_vnu(start_vnu(tmp_path), tmp_path)
     assert result.status == "fail"

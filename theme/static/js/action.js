@@ -162,8 +162,12 @@ function main(root) {
       const text = action === 'copy' ? toText(body) : subject.textContent.trim();
       const ok = await copyText(text);
       const what = action === 'copy' ? 'Letter' : 'Subject';
+      const me = sender();
+      const tip = action !== 'copy' ? '' : !me.sender_name || !me.sender_city
+        ? ' It has no name or town yet: add yours in step 2 so the office counts you as a constituent.'
+        : !me.personal ? ' A sentence of your own (step 2) makes it count for more.' : '';
       status.textContent = ok
-        ? `${what} copied for ${who}. Paste it into the office's contact form.`
+        ? `${what} copied for ${who}. Paste it into the office's contact form.${tip}`
         : `Copying did not work in this browser. Open "Read the letter" below, select the text and copy it.`;
       if (!ok) card.querySelector('.recipient__letter').open = true;
     } else if (action === 'print') {

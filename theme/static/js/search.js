@@ -81,12 +81,19 @@ async function setUp() {
       return;
     }
     status.textContent = 'Searching…';
-    const search = await pagefind.search(trimmed);
-    const results = await Promise.all(
-      search.results.slice(0, MAX_RESULTS).map((r) => r.data()),
-    );
-    if (ticket !== latest) return; // a newer query has started
-    renderResults(list, status, trimmed, search.results.length, results);
+    try {
+      const search = await pagefind.search(trimmed);
+      const results = await Promise.all(
+        search.results.slice(0, MAX_RESULTS).map((r) => r.data()),
+      );
+      if (ticket !== latest) return; // a newer query has started
+      renderResults(list, status, trimmed, search.results.length, results);
+    } catch (error) {
+      if (ticket !== latest) return;
+      list.replaceChildren();
+      status.textContent = 'Search failed in this browser. Every page is listed in the site map.';
+      throw error; // keep it visible in the console (and to the quality gates)
+    }
   }
 
   form.addEventListener('submit', (event) => {
