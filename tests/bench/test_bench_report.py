@@ -182,3 +182,4 @@ def test_plugin_times_are_sorted_with_their_share_of_the_build() -> None:
     assert "### Where our build's time goes (1,000 cases, one build, no cache)" in report
     assert "| `outcomes` | 10.00 | 50 % | validate_cases 9.00 s |" in report
     assert report.index("`outcomes`") < report.index("`sections`")
+    assert "| everything else | 9.50 | 48 % |" in report
