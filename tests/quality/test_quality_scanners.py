@@ -199,9 +199,13 @@ def test_html_gate_reports_validator_errors(tmp_path: Path) -> None:
     # One run (Java starts slowly): a valid page that must not be blamed, and a bad one.
     _write(tmp_path, "ok/index.html", PAGE.format(title="fine", body="<p>fine</p>"))
     _write(tmp_path, "bad/index.html", PAGE.format(title="", body='<img src="/a.png">'))
+    _write(tmp_path, "theme/css/ok.css", "a { color: red; }")
+    _write(tmp_path, "theme/css/bad.css", "a { colour: red; }")
     result = finish_vnu(start_vnu(tmp_path), tmp_path)
     assert result.status == "fail"
     messages = [str(p) for p in result.problems]
+    assert any(m.startswith("/theme/css/bad.css") and "colour" in m for m in messages), messages
+    messages = [m for m in messages if not m.startswith("/theme/css/bad.css")]
     assert all(m.startswith("/bad/index.html") for m in messages), messages
     assert any("alt" in m for m in messages), messages
     assert any("title" in m for m in messages), messages
