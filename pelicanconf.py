@@ -42,10 +42,11 @@ IGNORE_FILES = [".#*", "README.md", "_*"]
 
 # --- Plugins ----------------------------------------------------------------
 PLUGINS = [
-    "pelican.plugins.yaml_metadata",
     "sitemaps",
     "sections",
-    "content_schema",  # checks pages, platform pages and links across files
+    # YAML front matter reader (pelican-yaml-metadata's, with libyaml) and the content rules:
+    # checks pages, platform pages and links across files
+    "content_schema",
     "outcomes",
     "legislators",
     "actions",
@@ -71,6 +72,8 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 DEFAULT_PAGINATION = 20
+# The case list and each outcome's list of cases are paginated.
+PAGINATED_TEMPLATES = {"index": None, "outcome": None}
 DIRECT_TEMPLATES = ["index", "search", "404", "robots"]
 # robots.txt is a template: its Sitemap line must be an absolute URL (SITE_ORIGIN).
 ROBOTS_SAVE_AS = "robots.txt"
@@ -113,7 +116,6 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }

@@ -19,6 +19,10 @@ import yaml
 
 from .fields import Problem
 
+# libyaml's safe loader when PyYAML was built with it (about ten times faster), else
+# the pure-Python one: both are safe loaders and give the same nodes and line marks.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # A case highlight is a page or two; a 5 MB "post" is a mistake or an attack.
 MAX_BYTES = 256 * 1024
 MAX_LINES = 5000
@@ -198,7 +202,7 @@ def _yaml_problem(error: yaml.YAMLError, text: str, path: str, first_line: int) 
 def _check_events(text: str, path: str, first_line: int) -> list[Problem]:
     """Reject anchors, aliases and explicit tags before anything is constructed."""
     problems: list[Problem] = []
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
         line = event.start_mark.line + first_line
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             problems.append(
@@ -233,7 +237,7 @@ def _load(
         return None, {}, {}, [_yaml_problem(e, text, path, first_line)]
     if problems:
         return None, {}, {}, problems
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as e:
@@ -276,6 +280,7 @@ def _load(
                         "write a date as YYYY-MM-DD, or put text in quotes")
             )
             continue
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+        # A plain scalar has style None (pure-Python loader) or "" (libyaml).
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
             raw[key] = value_node.value
     return metadata, lines, raw, problems

@@ -114,9 +114,18 @@ def check_slug(value: str, path: str, line: int, name: str = "slug") -> list[Pro
 
 
 def check_file(
-    path: Path, root: Path, folder: str | None = None, prefix: str | None = None
+    path: Path,
+    root: Path,
+    folder: str | None = None,
+    prefix: str | None = None,
+    *,
+    render: bool = True,
 ) -> FileReport:
-    """Check one content file on its own (everything except rules across files)."""
+    """Check one content file on its own (everything except rules across files).
+
+    With `render=False` the Markdown body is not rendered for the last safety scan:
+    the build passes it because it scans Pelican's own rendering (`scan_rendered`).
+    """
     folder = folder or path.relative_to(root).parts[0]
     shown = shown_path(path, root, prefix)
     report = FileReport(shown, folder)
@@ -137,7 +146,7 @@ def check_file(
                                        f"'{status}' is not one of {', '.join(STATUSES)}",
                                        "write 'status: draft' or delete the line"))
     report.url = _url_of(report, fm, path)
-    body = BodyChecker(shown, path, root, fm.body_line)
+    body = BodyChecker(shown, path, root, fm.body_line, render=render)
     report.problems += body.check(fm.body)
     report.links = body.links
     return report
@@ -203,8 +212,11 @@ def url_scheme(url: str) -> str | None:
 class BodyChecker:
     """Check the Markdown body of one file: raw HTML, link schemes, images, site links."""
 
-    def __init__(self, shown: str, path: Path, root: Path, first_line: int) -> None:
+    def __init__(
+        self, shown: str, path: Path, root: Path, first_line: int, *, render: bool = True
+    ) -> None:
         """Remember where the body starts so problems carry file line numbers."""
+        self.render = render
         self.shown = shown
         self.path = path
         self.root = root
@@ -229,7 +241,8 @@ class BodyChecker:
         for regex, group in ((REFERENCE_DEF, 1), (AUTOLINK, 1)):
             for m in regex.finditer(text):
                 self._check_link(text.count("\n", 0, m.start(group)), m.group(group))
-        self._backstop(body)
+        if self.render:
+            self._backstop(body)
         return self.problems
 
     def _check_html(self, text: str) -> None:
@@ -329,25 +342,37 @@ class BodyChecker:
         """Render the body as the build does; report dangers the line scan missed."""
         if self.problems:
             return
-        html = markdown.markdown(body, extensions=["markdown.extensions.extra"])
-        scan = _HTMLScan()
-        scan.feed(html)
-        scan.close()
+        unsafe, links = scan_rendered(_MARKDOWN.reset().convert(body))
         seen = {link for _, link in self.links}
-        for _, tag, attrs in scan.found:
-            href = attrs.get("href", "")
-            if tag == "a" and href.startswith("/") and not href.startswith("//") \
-                    and href not in seen and not href.startswith("/images/"):
-                self.links.append((self.first_line, href))
-                seen.add(href)
-            bad = tag in FORBIDDEN_TAGS or any(k.startswith("on") for k in attrs) or any(
-                (url_scheme(v) or "http") not in ALLOWED_SCHEMES
-                for k, v in attrs.items() if k in URL_ATTRIBUTES
-            )
-            if bad:
-                self.problem(0, "body", f"the rendered text contains an unsafe <{tag}> element",
-                             "remove raw HTML and unusual links from the text")
-                return
+        self.links += [(self.first_line, link) for link in links if link not in seen]
+        if unsafe:
+            self.problem(0, "body", f"the rendered text contains an unsafe <{unsafe}> element",
+                         "remove raw HTML and unusual links from the text")
+
+
+# One Markdown instance for every backstop render (creating one per file costs more
+# than the render itself). The build passes render=False and scans Pelican's own HTML.
+_MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra"])
+
+
+def scan_rendered(html: str) -> tuple[str | None, list[str]]:
+    """Return the first unsafe element's tag (or None) and the site links in rendered HTML."""
+    scan = _HTMLScan()
+    scan.feed(html)
+    scan.close()
+    links: list[str] = []
+    for _, tag, attrs in scan.found:
+        href = attrs.get("href", "")
+        if tag == "a" and href.startswith("/") and not href.startswith("//") \
+                and href not in links and not href.startswith("/images/"):
+            links.append(href)
+        bad = tag in FORBIDDEN_TAGS or any(k.startswith("on") for k in attrs) or any(
+            (url_scheme(v) or "http") not in ALLOWED_SCHEMES
+            for k, v in attrs.items() if k in URL_ATTRIBUTES
+        )
+        if bad:
+            return tag, links
+    return None, links
 
 
 def _blank_code(lines: list[str]) -> list[str]:

@@ -45,8 +45,10 @@ class OutcomesGenerator(Generator):
         origin = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
         feed_context = {**self.context, "SITEURL": origin}
         for outcome in self.outcomes:
+            # Paginated like the case list (PAGINATED_TEMPLATES has "outcome").
             writer.write_file(
                 outcome.save_as, template, self.context, relative_urls=relative,
+                paginated={"articles": outcome.articles}, template_name="outcome",
                 url=outcome.url, outcome=outcome, outcomes=self.outcomes,
             )
             # An empty feed would carry the build time as its date: write none, link none.

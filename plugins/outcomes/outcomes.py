@@ -9,7 +9,7 @@ from typing import Any
 from pelican import signals
 
 from content_schema.cases import outcomes_of, sources_of
-from content_schema.rules import check_file
+from content_schema.plugin import content_reports
 
 from .generator import OutcomesGenerator
 from .model import outcome_pages
@@ -26,21 +26,16 @@ def validate_cases(generator: Any) -> None:
     Files with problems are remembered on the generator and left out of the site
     (a strict `--fatal warnings` build stops at the first error instead).
     """
-    root = Path(generator.path)
     generator.invalid_cases = set()
-    files = generator.get_files(
-        generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]
-    )
-    for name in sorted(files):
-        path = root / name
-        if path.relative_to(root).parts[0] != CASES_FOLDER:
+    # Each file is checked once per build; content_schema shares the reports.
+    for path, report in sorted(content_reports(generator).items()):
+        if report.folder != CASES_FOLDER:
             continue
-        report = check_file(path, root, CASES_FOLDER)
         # Links to other pages are checked across all files by content_schema.
         for problem in report.problems:
             logger.error("%s %s", LOG_PREFIX, problem)
         if report.problems:
-            generator.invalid_cases.add(str(path.resolve()))
+            generator.invalid_cases.add(path)
 
 
 def attach_outcomes(generator: Any) -> None:

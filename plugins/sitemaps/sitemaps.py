@@ -38,10 +38,9 @@ class Sitemap:
 
     def note(self, path: str, context: dict[str, Any]) -> None:
         """Remember an HTML file Pelican wrote, with its date if it has one."""
-        output = Path(context.get("OUTPUT_PATH", ""))
-        relative = Path(path).resolve().relative_to(output.resolve()).as_posix()
-        if not relative.endswith(".html"):
+        if not path.endswith(".html"):
             return
+        relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
         excluded = context.get("SITEMAPS_EXCLUDE", DEFAULT_EXCLUDE)
         if any(re.search(pattern, relative) for pattern in excluded):
             return
@@ -69,7 +68,7 @@ _RUNS: dict[str, Sitemap] = {}
 
 
 def _key(output_path: str) -> str:
-    return str(Path(output_path).resolve())
+    return os.path.normpath(output_path)
 
 
 def start(pelican: Any) -> None:
