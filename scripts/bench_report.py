@@ -336,8 +336,10 @@ def _plugin_times(times: dict[str, Any]) -> list[str]:
         )
     out.append(
         f"Seconds spent inside each plugin's receivers, generators and readers during one "
-        f"in-process build of {total:.2f} s (same method as the data stage below). The "
-        "YAML reader's time includes the Markdown rendering that plain Pelican does too."
+        f"in-process build of {total:.2f} s (same method as the data stage below). A "
+        "plugin's reader is timed only if it defines `read` itself (its time then includes "
+        "the Markdown rendering plain Pelican does too); otherwise reading is under "
+        "'everything else'."
     )
     rest = total - sum(e["seconds"] for e in times["plugins"].values())
     rows.append(
