@@ -13,6 +13,7 @@ from typing import Any
 
 from pelican import signals
 
+from .cache import cached_reports
 from .reader import use_front_matter_reader
 from .rules import FileReport, check_file, check_media, cross_file, iter_content, scan_rendered
 
@@ -29,14 +30,18 @@ def content_reports(generator: Any) -> dict[str, FileReport]:
     """Check every content file once per build; return reports keyed by resolved path.
 
     The first plugin that asks does the work; the others (outcomes, this plugin) reuse it
-    through the context that all of one build's generators share.
+    through the context that all of one build's generators share. With Pelican's content
+    cache on, unchanged files keep their result from the last build (see cache.py).
     """
     reports = generator.context.get(REPORTS_KEY)
     if reports is None:
         root = Path(generator.path)
-        reports = {
-            str(path.resolve()): check_file(path, root, render=False) for path in iter_content(root)
-        }
+        reports = cached_reports(
+            generator.settings,
+            root,
+            iter_content(root),
+            lambda path: check_file(path, root, render=False),
+        )
         generator.context[REPORTS_KEY] = reports
     return reports
 
