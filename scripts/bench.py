@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import bench_corpus  # noqa: E402
 import bench_report  # noqa: E402
 import bench_weight  # noqa: E402
+from chromium import CHROMIUM  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
-CHROMIUM = "/usr/bin/chromium"
 # Real content folders copied into our synthetic site (cases are replaced by the synthetic ones).
 REAL_FOLDERS = ("pages", "platform", "actions", "extra", "images", "charts")
 # The real pages converted for plain Pelican, so both builds render the same Markdown.

@@ -50,6 +50,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from chromium import AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS
 
 # scripts/ is on sys.path: it is the script's own folder (and pytest's pythonpath).
 import publish
@@ -58,18 +59,6 @@ import serve_headers
 ROOT = Path(__file__).resolve().parent.parent
 NODE_BIN = ROOT / "node_modules" / ".bin"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LIGHTHOUSE_MIN = {"accessibility": 1.0, "best-practices": 0.95, "seo": 0.95, "performance": 0.95}
 LOOKUP_ZIP = "02139"
 SEARCH_QUERY = "trafficking"

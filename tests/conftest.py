@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import blinker
+from chromium import AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.plugins import signals as pelican_signals
@@ -22,16 +23,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def shared_sources() -> dict[str, str]:
@@ -161,8 +152,6 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
