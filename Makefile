@@ -42,8 +42,10 @@ $(VENV_STAMP): pyproject.toml
 	$(VPY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# `npm ci` installs exactly the lock file; when a dependency's "latest" tag has moved since
+# the lock was written, npm calls the lock out of sync: then fall back to `npm install`.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 deps: $(VENV_STAMP) $(NODE_STAMP) chromium ## Install everything (venv, npm tools, chromium)
