@@ -16,7 +16,7 @@ BAD = FIXTURES / "content-bad"
 # The plugins a case site needs; the legislator data and actions are not part of it.
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
-    "pelican.plugins.sitemap",
+    "sitemaps",
     "sections",
     "content_schema",
     "outcomes",
