@@ -20,11 +20,11 @@ import http.server
 from pathlib import Path
 import statistics
 import sys
-import threading
 import time
 from typing import Any
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from serve_headers import running
 
 ARM = """() => {
   const form = document.querySelector('form#zip-form');
@@ -66,14 +66,8 @@ class _Server(http.server.ThreadingHTTPServer):
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 on a free port; yield the base URL."""
     handler = functools.partial(_Quiet, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(_Server(("127.0.0.1", 0), handler)) as url:
+        yield url
 
 
 @contextlib.contextmanager

@@ -26,6 +26,7 @@ import functools
 import http.server
 from pathlib import Path
 import re
+import socketserver
 import sys
 import threading
 from typing import Any, ClassVar
@@ -221,9 +222,8 @@ def make_server(
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers_file: Path | None = None, port: int = 0) -> Iterator[str]:
-    """Serve `directory` with headers on 127.0.0.1 in a thread; yield the base URL."""
-    server = make_server(directory, headers_file=headers_file, port=port)
+def running(server: socketserver.BaseServer) -> Iterator[str]:
+    """Run a server bound to 127.0.0.1 in a thread until the block ends; yield its URL."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -231,6 +231,13 @@ def serve(directory: Path, headers_file: Path | None = None, port: int = 0) -> I
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve(directory: Path, headers_file: Path | None = None, port: int = 0) -> Iterator[str]:
+    """Serve `directory` with headers on 127.0.0.1 in a thread; yield the base URL."""
+    with running(make_server(directory, headers_file=headers_file, port=port)) as url:
+        yield url
 
 
 def main(argv: list[str] | None = None) -> int:

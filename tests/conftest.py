@@ -9,7 +9,6 @@ import http.server
 import logging
 import os
 from pathlib import Path
-import threading
 from typing import Any
 
 import blinker
@@ -19,6 +18,7 @@ from pelican.log import LimitFilter
 from pelican.plugins import signals as pelican_signals
 from pelican.settings import read_settings
 import pytest
+from serve_headers import running
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -122,14 +122,8 @@ def serve(
 ) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 on a free port; yield the base URL."""
     handler_factory = functools.partial(handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_factory)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_factory)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
