@@ -50,7 +50,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from chromium import AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS
+from chromium import AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, axe_violations
 
 # scripts/ is on sys.path: it is the script's own folder (and pytest's pythonpath).
 import publish
@@ -539,7 +539,6 @@ def browse(
     from playwright.sync_api import sync_playwright
 
     problems: list[Problem] = []
-    axe_source = AXE_JS.read_text(encoding="utf-8") if axe else ""
     own = _origin(base_url)
     with contextlib.ExitStack() as stack:
         if browser is None:
@@ -563,7 +562,7 @@ def browse(
             context.add_init_script(_CSP_LISTENER)
             for check in checks:
                 problems.extend(
-                    _visit(context, base_url, check, scheme=scheme, axe_source=axe_source,
+                    _visit(context, base_url, check, scheme=scheme, axe=axe,
                            foreign=foreign)
                 )
             cookies = context.cookies()
@@ -579,7 +578,7 @@ def _visit(
     check: BrowserCheck,
     *,
     scheme: str,
-    axe_source: str,
+    axe: bool,
     foreign: list[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
@@ -613,8 +612,8 @@ def _visit(
                 if problem:
                     problems.append(Problem(where, problem))
                     continue
-            if axe_source:
-                for v in _axe(page, axe_source):
+            if axe:
+                for v in axe_violations(page):
                     targets = "; ".join(" ".join(t) for t in v["nodes"][:3])
                     more = f" (+{len(v['nodes']) - 3} more)" if len(v["nodes"]) > 3 else ""
                     problems.append(
@@ -668,22 +667,6 @@ def _search(page: Any) -> str | None:
         text = (page.text_content("#search-results") or "").strip()[:160]
         return f"no result for '{SEARCH_QUERY}' within 10 s: {text or 'nothing shown'}"
     return None
-
-
-def _axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
-    """Run axe-core in the page (evaluated through DevTools, so the page's CSP allows it)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(axe_source + "\n;undefined")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"]]}
-        for v in result["violations"]
-    ]
 
 
 def browser_gate(base_url: str, pages: dict[str, str | None]) -> GateResult:

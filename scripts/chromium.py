@@ -7,7 +7,9 @@ background-networking ones it keeps trying to reach Google's hosts.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -23,3 +25,33 @@ CHROMIUM_ARGS = [
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA and everything below it.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@functools.cache
+def axe_source() -> str:
+    """Return axe-core's script (read once per process)."""
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core in a Playwright page; return its WCAG 2.2 AA violations.
+
+    The script is evaluated through DevTools rather than added as a <script> element, so
+    it runs under the page's strict Content-Security-Policy as well.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source() + "\n;undefined")
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]],
+        }
+        for v in result["violations"]
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import blinker
-from chromium import AXE_JS, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, axe_violations  # noqa: F401 (re-exported for tests)
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.plugins import signals as pelican_signals
@@ -144,19 +144,3 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
-
-
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core (from node_modules, injected locally) on a Playwright page."""
-    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
-        for v in result["violations"]
-    ]
