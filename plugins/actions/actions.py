@@ -1,38 +1,18 @@
-"""Receivers: validate every action file, render its letter and script, list the actions."""
+"""Receivers: render every action's letter and call script from the content index."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-import logging
-from pathlib import Path, PurePosixPath
-import re
-import sys
 from typing import Any
 
+from content_schema.actions import committee_lines, targets_of
+from content_schema.plugin import content_index
 from pelican import signals
 from pelican.contents import Page
-import yaml
+from pluginkit import requires, settings_of
 
-# Pelican loads this package from PLUGIN_PATHS without putting that folder on sys.path;
-# the shared content rules live beside it in plugins/content_schema.
-_PLUGINS = str(Path(__file__).resolve().parent.parent)
-if _PLUGINS not in sys.path:
-    sys.path.append(_PLUGINS)
-
-from content_schema.actions import check_action, targets_of  # noqa: E402
-from content_schema.fields import Problem  # noqa: E402
-
-from .render import make_markdown, render_inline, render_markdown  # noqa: E402
-from .settings import ActionsSettings, read_settings  # noqa: E402
-
-logger = logging.getLogger(__name__)
-
-_HEADER = re.compile(r"\A\ufeff?\s*^---[ \t]*$(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$", re.M | re.S)
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
-
-
-class ActionsError(ValueError):
-    """One or more action files are wrong; the message lists file, line, field and fix."""
+from .render import make_markdown, render_inline, render_markdown
+from .settings import ActionsSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +32,7 @@ class ActionView:
     letter_html: str
     script_html: str
     personal_in_letter: bool
+    committees: dict[str, str]  # committee id -> the line for a member of it
     config: ActionsSettings
 
     @property
@@ -69,85 +50,32 @@ class ActionView:
         return " ".join(self.targets)
 
 
-def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
-    """Return the raw YAML front matter of a file, the line of each key, and parse problems."""
-    text = path.read_text(encoding="utf-8")
-    match = _HEADER.match(text)
-    if not match:
-        return {}, {}, [Problem(str(path), 1, "front matter", "no '---' block at the top",
-                                "start the file with a line '---', the fields, then '---'")]
-    lines: dict[str, int] = {}
-    first = text[: match.start("meta")].count("\n") + 1
-    for offset, line in enumerate(match.group("meta").split("\n")):
-        key = _KEY.match(line)
-        if key and key.group(1) not in lines:
-            lines[key.group(1)] = first + offset
-    try:
-        data = yaml.safe_load(match.group("meta"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first + mark.line if mark is not None else 1
-        return {}, lines, [Problem(str(path), line, "front matter", f"is not valid YAML ({error})",
-                                   "check quotes, colons and indentation on that line")]
-    if not isinstance(data, dict):
-        return {}, lines, [Problem(str(path), 1, "front matter", "is not a list of fields",
-                                   "write one 'name: value' per line")]
-    return data, lines, []
-
-
-def _in_folder(page: Page, folder: str) -> bool:
-    """Return True when the page's source lies in content/<folder>/."""
-    relative = PurePosixPath(page.get_relative_source_path().replace("\\", "/"))
-    return relative.parts[:1] == (folder,)
-
-
-def _all_pages(generator: Any) -> list[Page]:
-    """Return published, hidden and draft pages."""
-    return [
-        *getattr(generator, "pages", []),
-        *getattr(generator, "hidden_pages", []),
-        *getattr(generator, "draft_pages", []),
-    ]
-
-
 def _order(value: Any) -> int:
     """Return a platform page's `order` as an int (99 when missing)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 99
+    return value if isinstance(value, int) and not isinstance(value, bool) else 99
+
+
+def check_settings(pelican: Any) -> None:
+    """Stop at start-up on a bad ACTIONS_* setting or a missing plugin this one needs."""
+    requires(pelican.settings, "actions", "content_schema", "legislators")
+    settings_of(pelican.settings, ActionsSettings)
 
 
 def build_actions(generator: Any) -> None:
-    """Validate and render every action page; fail the build listing every problem."""
-    config = read_settings(generator.settings)
-    pages = _all_pages(generator)
-    platform = {p.slug: p for p in pages if _in_folder(p, config.platform_folder)}
-    asks = frozenset(platform) or None
+    """Render every action page's letter and script; list the published actions."""
+    config = settings_of(generator.settings, ActionsSettings)
+    index = content_index(generator)
+    pages: list[Page] = [*generator.pages, *generator.hidden_pages, *generator.draft_pages]
+    platform = {p.slug: p for p in pages if getattr(p, "section", None) == "platform"}
     md = make_markdown(generator.settings)
-    problems: list[Problem] = []
     views: list[ActionView] = []
     for page in pages:
-        if not _in_folder(page, config.folder):
+        entry = index.entry(page.source_path)
+        if entry is None or entry.folder != config.folder:
             continue
-        path = Path(page.source_path)
-        content_dir = Path(generator.settings["PATH"]).name
-        shown = str(PurePosixPath(content_dir) / config.folder / path.name)
-        meta, lines, found = read_front_matter(path)
-        found += check_action(meta, path=shown, lines=lines, asks=asks)
-        rendered: dict[str, str] = {}
-        for name in ("letter", "script"):
-            if isinstance(meta.get(name), str):
-                rendered[name], messages = render_markdown(meta[name], md)
-                found += [
-                    Problem(shown, lines.get(name, 1), name, m, "edit the text in this field")
-                    for m in messages
-                ]
-        problems += found
-        if found:
-            continue
+        meta = entry.metadata
         ask_page = platform.get(meta["ask"])
-        view = ActionView(
+        page.action = view = ActionView(
             slug=page.slug,
             url=page.url,
             title=str(meta["title"]),
@@ -158,23 +86,20 @@ def build_actions(generator: Any) -> None:
             order=_order(ask_page.metadata.get("order")) if ask_page else 99,
             targets=targets_of(meta["targets"]),
             subject_html=render_inline(str(meta["subject"])),
-            letter_html=rendered["letter"],
-            script_html=rendered["script"],
+            letter_html=render_markdown(meta["letter"], md),
+            script_html=render_markdown(meta["script"], md),
             personal_in_letter="{personal}" in meta["letter"].replace(" ", ""),
+            committees=committee_lines(meta.get("committees")),
             config=config,
         )
-        page.action = view
         if getattr(page, "status", "published") == "published":
             views.append(view)
-    if problems:
-        raise ActionsError(
-            "action files have problems:\n" + "\n".join(f"  {p}" for p in problems)
-        )
     views.sort(key=lambda v: (v.order, v.title))
     generator.context["actions"] = views
     generator.context["ACTIONS_CONFIG"] = config
 
 
 def register() -> None:
-    """Connect receivers."""
+    """Connect receivers; no logic here."""
+    signals.initialized.connect(check_settings)
     signals.page_generator_finalized.connect(build_actions)

@@ -1,4 +1,7 @@
-"""Turn an action's letter and script Markdown into HTML with placeholder spans."""
+"""Turn an action's letter and script Markdown into HTML with placeholder spans.
+
+The rules a letter follows (plain Markdown, https links, no placeholder in a link) are
+content_schema's, checked before the build reads any file; here it is only rendered."""
 
 from __future__ import annotations
 
@@ -7,13 +10,10 @@ import html
 import re
 from typing import Any
 
+from content_schema.actions import PLACEHOLDER_RE, PLACEHOLDERS
 from markdown import Markdown
 
-from content_schema.actions import PLACEHOLDER_RE, PLACEHOLDERS
-
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
-_RAW_HTML = re.compile(r"<(?!https://)[A-Za-z/!?]")
-_HREF = re.compile(r"""\b(?:href|src)\s*=\s*"([^"]*)\"""")
 
 
 def make_markdown(settings: Mapping[str, Any]) -> Markdown:
@@ -42,33 +42,19 @@ def _fill_text(text: str) -> str:
     return text.replace("{{", "{").replace("}}", "}")
 
 
-def fill_placeholders(rendered: str) -> tuple[str, list[str]]:
-    """Swap placeholders in rendered HTML for spans; report any inside a tag or link."""
-    problems: list[str] = []
-    parts = []
-    for part in _TAG_SPLIT.split(rendered):
-        if part.startswith("<"):
-            if PLACEHOLDER_RE.search(part):
-                problems.append("a placeholder is inside a link or tag; placeholders work in text")
-            parts.append(part)
-        else:
-            parts.append(_fill_text(part))
-    return "".join(parts), problems
+def fill_placeholders(rendered: str) -> str:
+    """Swap placeholders in the text of rendered HTML for spans (tags are left alone).
+
+    content_schema has checked that no placeholder stands inside a tag or a link.
+    """
+    return "".join(
+        part if part.startswith("<") else _fill_text(part) for part in _TAG_SPLIT.split(rendered)
+    )
 
 
-def render_markdown(source: str, md: Markdown) -> tuple[str, list[str]]:
-    """Render letter or script Markdown; return (html, problems) with placeholder spans."""
-    problems = []
-    if _RAW_HTML.search(source):
-        problems.append("contains HTML; write plain Markdown (a letter is plain text)")
-    rendered = md.reset().convert(source)
-    for url in _HREF.findall(rendered):
-        if not html.unescape(url).startswith("https://"):
-            problems.append(f"the link '{html.unescape(url)}' is not an https:// address")
-    if "<img" in rendered:
-        problems.append("contains an image; a letter is text only")
-    filled, more = fill_placeholders(rendered)
-    return filled, problems + more
+def render_markdown(source: str, md: Markdown) -> str:
+    """Render letter or script Markdown (checked by content_schema) with placeholder spans."""
+    return fill_placeholders(md.reset().convert(source))
 
 
 def render_inline(source: str) -> str:

@@ -6,55 +6,50 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-PREFIX = "ACTIONS_"
+from legislators.settings import LegislatorsSettings
+from pluginkit import SettingsError, read_prefixed, settings_of
 
 #: Every setting the plugin reads, with its default (see README.md).
 DEFAULTS: dict[str, Any] = {
     # Content folder (under PATH) that holds one Markdown file per action.
     "ACTIONS_FOLDER": "actions",
-    # Content folder of the platform pages an action's `ask` must name.
-    "ACTIONS_PLATFORM_FOLDER": "platform",
-    # The House's own ZIP+4 lookup, offered for split ZIP codes (https only).
-    "ACTIONS_HOUSE_LOOKUP_URL": "https://ziplook.house.gov/htbin/findrep_house",
-    # Root-relative URL of the directory of members (the no-JavaScript path).
-    "ACTIONS_DIRECTORY_URL": "representatives/",
+    # Root-relative URL of the list of actions.
+    "ACTIONS_INDEX_URL": "act/",
 }
 
 
-class ActionsConfigError(ValueError):
+class ActionsConfigError(SettingsError):
     """An ACTIONS_* setting is unknown or malformed."""
 
 
 @dataclass(frozen=True, slots=True)
 class ActionsSettings:
-    """Typed, validated plugin settings (read once per build)."""
+    """Typed, validated plugin settings (read once per build).
+
+    Where the lookup data, the directory and the House's lookup are, the legislators
+    plugin owns (its typed settings); they are handed on here, not read again.
+    """
 
     folder: str
-    platform_folder: str
+    index_url: str
     house_lookup_url: str
     directory_url: str
     api_path: str
 
-
-def read_settings(settings: Mapping[str, Any]) -> ActionsSettings:
-    """Validate the ACTIONS_* settings and return them with defaults filled in."""
-    unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in DEFAULTS)
-    if unknown:
-        raise ActionsConfigError(
-            f"[actions] unknown setting(s) {', '.join(unknown)}; "
-            f"known settings: {', '.join(sorted(DEFAULTS))}"
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> ActionsSettings:
+        """Validate the ACTIONS_* settings and return them with defaults filled in."""
+        values = read_prefixed(settings, "ACTIONS_", DEFAULTS, plugin="actions")
+        for key, value in values.items():
+            if not isinstance(value, str) or not value.strip():
+                raise ActionsConfigError(
+                    f"[actions] {key} must be a non-empty string, not {value!r}"
+                )
+        data = settings_of(settings, LegislatorsSettings)  # type: ignore[arg-type]
+        return cls(
+            folder=values["ACTIONS_FOLDER"].strip("/"),
+            index_url=values["ACTIONS_INDEX_URL"].lstrip("/"),
+            house_lookup_url=data.house_lookup_url,
+            directory_url=data.url,
+            api_path=data.api_path,
         )
-    values = {k: settings.get(k, default) for k, default in DEFAULTS.items()}
-    for key, value in values.items():
-        if not isinstance(value, str) or not value.strip():
-            raise ActionsConfigError(f"[actions] {key} must be a non-empty string, not {value!r}")
-    if not values["ACTIONS_HOUSE_LOOKUP_URL"].startswith("https://"):
-        raise ActionsConfigError("[actions] ACTIONS_HOUSE_LOOKUP_URL must be an https:// URL")
-    api_path = str(settings.get("LEGISLATORS_API_PATH", "api/v1")).strip("/")
-    return ActionsSettings(
-        folder=values["ACTIONS_FOLDER"].strip("/"),
-        platform_folder=values["ACTIONS_PLATFORM_FOLDER"].strip("/"),
-        house_lookup_url=values["ACTIONS_HOUSE_LOOKUP_URL"],
-        directory_url=values["ACTIONS_DIRECTORY_URL"].lstrip("/"),
-        api_path=api_path,
-    )

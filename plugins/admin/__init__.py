@@ -1,14 +1,16 @@
 """The web editor for volunteers: Decap CMS at /admin/, configured from content_schema."""
 
+from content_schema.routes import routes
 from pelican import signals
 
-from .admin import finalized, initialized
+from .admin import admin_routes, finalized, initialized
 
 
 def register() -> None:
-    """Connect receivers."""
+    """Connect receivers; no logic here."""
     signals.initialized.connect(initialized)
     signals.finalized.connect(finalized)
+    routes.connect(admin_routes)
 
 
 __all__ = ["register"]

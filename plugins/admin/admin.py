@@ -1,4 +1,4 @@
-"""Receiver: write the web editor (Decap CMS) to /admin/ of the built site."""
+"""Receivers: write the web editor (Decap CMS) into /admin/ of every build."""
 
 from __future__ import annotations
 
@@ -8,18 +8,26 @@ from pathlib import Path
 import shutil
 from typing import Any
 
+from content_schema.plugin import built_index
+from content_schema.routes import Routes
+from content_schema.settings import SchemaSettings
+from pluginkit import SiteError, requires, settings_of
+
 from .decap import build_config, render_yaml
-from .settings import AdminSettings, read_settings
+from .settings import AdminSettings
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 BUNDLE = "decap-cms.js"
-INSTALL_HINT = "run `make deps` (it runs `npm ci`, which installs decap-cms into node_modules/)"
+INSTALL_HINT = (
+    "run `make deps` in the site's folder (it runs `npm ci`, which installs Decap CMS into "
+    "node_modules/), then build again"
+)
 
 
-class AdminBuildError(RuntimeError):
-    """The editor cannot be built in a strict (publish) build."""
+class AdminBuildError(SiteError, RuntimeError):
+    """The editor cannot be built: the message says what is missing and how to get it."""
 
 
 def bundle_files(bundle_dir: Path) -> list[Path]:
@@ -62,71 +70,52 @@ def editor_page(settings: AdminSettings) -> str:
 """
 
 
-def install_page(settings: AdminSettings) -> str:
-    """Return the page written instead of the editor when Decap's bundle is not installed."""
-    title = escape(f"Editor not installed · {settings.sitename}")
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>{title}</title>
-</head>
-<body>
-  <main>
-    <h1>The web editor is not installed</h1>
-    <p>This build did not find Decap CMS (the web editor) in
-    <code>{escape(str(settings.bundle_dir))}</code>.</p>
-    <p>To install it, run <code>make deps</code> in the site's folder (it runs
-    <code>npm ci</code>), then build again, or start the editor with <code>make admin</code>.</p>
-    <p>Until then you can write a case highlight with <code>make case</code>.</p>
-  </main>
-</body>
-</html>
-"""
-
-
-def write_admin(settings: AdminSettings) -> Path:
-    """Write admin/index.html, config.yml, our script and Decap's bundle; return the folder."""
-    folder = settings.output_path / "admin"
-    folder.mkdir(parents=True, exist_ok=True)
+def require_bundle(settings: AdminSettings) -> list[Path]:
+    """Return Decap's files; stop the build, naming the fix, when they are not installed."""
     files = bundle_files(settings.bundle_dir)
     if not any(f.name == BUNDLE for f in files):
-        if settings.strict:
-            raise AdminBuildError(
-                f"[admin] {settings.bundle_dir / BUNDLE} is missing, so /admin/ would have no "
-                f"editor; {INSTALL_HINT}, then publish again"
-            )
-        logger.info(
-            "[admin] Decap CMS is not installed (%s missing): /admin/ explains how; %s",
-            settings.bundle_dir / BUNDLE,
-            INSTALL_HINT,
+        raise AdminBuildError(
+            f"[admin] the web editor is not installed (Decap CMS's {BUNDLE} is missing from "
+            f"{settings.bundle_dir.name}/ of the decap-cms package), so /admin/ would have no "
+            f"editor; {INSTALL_HINT}"
         )
-        (folder / "index.html").write_text(install_page(settings), encoding="utf-8")
-        return folder
-    config = render_yaml(build_config(settings))
-    (folder / "config.yml").write_text(config, encoding="utf-8")
+    return files
+
+
+def write_admin(settings: AdminSettings, config: dict[str, Any]) -> Path:
+    """Write admin/index.html, config.yml, our script and Decap's bundle; return the folder."""
+    files = require_bundle(settings)
+    folder = settings.output_path / "admin"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.yml").write_text(render_yaml(config), encoding="utf-8")
     (folder / "index.html").write_text(editor_page(settings), encoding="utf-8")
     shutil.copyfile(STATIC / "admin.js", folder / "admin.js")
     for source in files:
         _copy_if_changed(source, folder / source.name)
     logger.info(
-        "[admin] wrote the editor to %s (%d Decap files%s)",
-        folder,
-        len(files),
+        "[admin] wrote the editor to admin/ (%d Decap files%s)", len(files),
         ", local backend " + settings.local_backend if settings.local_backend else "",
     )
     return folder
 
 
 def initialized(pelican: Any) -> None:
-    """Before the build: stop at once on a bad ADMIN_* setting or an unmappable schema rule."""
-    settings = read_settings(pelican.settings)
-    if any(f.name == BUNDLE for f in bundle_files(settings.bundle_dir)):
-        build_config(settings)
+    """Before the build: stop at once on a bad ADMIN_* setting, a schema rule the editor
+    cannot express, or a missing editor."""
+    requires(pelican.settings, "admin", "content_schema")
+    settings = settings_of(pelican.settings, AdminSettings)
+    require_bundle(settings)
+    build_config(settings)
 
 
 def finalized(pelican: Any) -> None:
-    """After the build: write the editor into the output folder."""
-    write_admin(read_settings(pelican.settings))
+    """After the build: write the editor, configured from this build's content index."""
+    settings = settings_of(pelican.settings, AdminSettings)
+    schema = settings_of(pelican.settings, SchemaSettings)
+    config = build_config(settings, built_index(pelican.settings), schema.folders)
+    write_admin(settings, config)
+
+
+def admin_routes(settings: Any) -> Routes:
+    """Tell content_schema which addresses this plugin writes."""
+    return settings_of(settings, AdminSettings).routes()

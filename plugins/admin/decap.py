@@ -15,8 +15,10 @@ from typing import Any
 
 import yaml
 
-from content_schema import frontmatter
+from content_schema.collections import COLLECTIONS
 from content_schema.fields import Collection, Field, Kind
+from content_schema.index import ContentIndex
+from pluginkit import SettingsError
 
 from .settings import AdminSettings
 
@@ -48,7 +50,7 @@ def hint_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
-class SchemaMappingError(ValueError):
+class SchemaMappingError(SettingsError):
     """A schema rule cannot be expressed in Decap's config; the message names the field."""
 
 
@@ -129,6 +131,11 @@ def decap_field(field: Field, where: str, *, hidden: bool = False) -> dict[str, 
             out["min"] = 1
     elif field.kind is Kind.MARKDOWN:
         out["sanitize_preview"] = True
+    elif field.kind is Kind.MAPPING:
+        raise SchemaMappingError(
+            f"{where}: {field.name}: the editor has no widget for a list of 'id: text' lines; "
+            "leave this collection out of ADMIN_COLLECTIONS"
+        )
     elif field.choices:
         raise SchemaMappingError(
             f"{where}: {field.name}: choices need kind select, not {field.kind.value}"
@@ -213,59 +220,53 @@ def decap_collection(collection: Collection, *, url: str | None = None) -> dict[
     return out
 
 
-def content_files(folder: Path) -> list[Path]:
-    """The content files of a folder, as the build reads them (no README, _ or . files)."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.glob("*.md")
-        if p.is_file() and not p.name.startswith(("_", ".")) and p.name != "README.md"
-    )
-
-
 def decap_file_collection(
-    collection: Collection, content: Path, *, url: str | None = None
+    collection: Collection, index: ContentIndex | None, *, url: str | None = None
 ) -> dict[str, Any]:
     """An edit-only collection: the files that exist now, each listed by its title.
 
     Decap's folder collections list every .md file of the folder (README.md too) and cannot
-    exclude any, so edit-only folders are generated as `files` collections instead.
+    exclude any, so edit-only folders are generated as `files` collections instead; the
+    files, titles and slugs come from the content index.
     """
     fields = decap_fields(collection, create=False)
     entries = []
-    for path in content_files(content / collection.folder.strip("/")):
-        parsed, _ = frontmatter.read(path)
-        meta = parsed.metadata if parsed else {}
-        title = meta.get("title") if isinstance(meta.get("title"), str) else path.stem
+    folder = collection.folder.strip("/")
+    for entry in index.in_folder(folder) if index is not None else ():
+        name = Path(entry.path).stem
+        meta = entry.metadata
+        title = meta.get("title") if isinstance(meta.get("title"), str) else name
         order = meta.get("order")
-        slug = meta.get("slug") if isinstance(meta.get("slug"), str) else path.stem
-        entry: dict[str, Any] = {
-            "name": path.stem,
+        item: dict[str, Any] = {
+            "name": name,
             "label": f"{order}. {title}" if isinstance(order, int) else title,
-            "file": f"content/{collection.folder.strip('/')}/{path.name}",
+            "file": f"content/{folder}/{Path(entry.path).name}",
             "fields": fields,
         }
         if url:
-            entry["preview_path"] = url.replace("{slug}", slug)
-        entries.append((order if isinstance(order, int) else 1_000_000, path.stem, entry))
+            item["preview_path"] = url.replace("{slug}", entry.slug or name)
+        entries.append((order if isinstance(order, int) else 1_000_000, name, item))
     return {
         "name": collection.name,
         **_labels(collection),
         "format": "yaml-frontmatter",
         "delete": False,
-        "files": [entry for *_, entry in sorted(entries, key=lambda e: (e[0], e[1]))],
+        "files": [item for *_, item in sorted(entries, key=lambda e: (e[0], e[1]))],
     }
 
 
 def build_config(
-    settings: AdminSettings, collections: Mapping[str, Collection] | None = None
+    settings: AdminSettings,
+    index: ContentIndex | None = None,
+    urls: Mapping[str, str] | None = None,
+    collections: Mapping[str, Collection] = COLLECTIONS,
 ) -> dict[str, Any]:
-    """Return Decap's whole configuration as a dict (the content of config.yml)."""
-    urls: Mapping[str, str] = {}
-    if collections is None:
-        from content_schema.collections import COLLECTIONS, URLS
+    """Return Decap's whole configuration as a dict (the content of config.yml).
 
-        collections, urls = COLLECTIONS, URLS
+    `index` is the build's content index (the files of edit-only collections), `urls` each
+    folder's address pattern (content_schema's SchemaSettings.folders, for previews).
+    """
+    urls = urls or {}
     missing = [name for name in settings.collections if name not in collections]
     if missing:
         raise SchemaMappingError(
@@ -295,9 +296,7 @@ def build_config(
                 for c in (
                     decap_collection(collections[name], url=urls.get(name))
                     if create
-                    else decap_file_collection(
-                        collections[name], settings.content_path, url=urls.get(name)
-                    )
+                    else decap_file_collection(collections[name], index, url=urls.get(name))
                     for name, create in settings.collections.items()
                 )
                 # An edit-only folder with no files yet has nothing to show (and Decap

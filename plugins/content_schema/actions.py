@@ -1,17 +1,19 @@
 """The actions collection (`content/actions/*.md`) and the letter placeholder vocabulary.
 
-Defined once here; `collections.py` imports `ACTIONS`, and the actions plugin uses
-`ACTIONS`, `PLACEHOLDERS` and `check_action()` at build time, so an error reads the
-same in the build, in `make check-content` and in the editor.
+Defined once here: `collections.py` imports `ACTIONS` and `check_action()`, and the
+actions plugin renders letters with `PLACEHOLDERS`, so an error reads the same in the
+build, in `make check-content` and in the editor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+import html
 import re
 from typing import Any
 
+from .body import render
 from .fields import Collection, Field, Kind, Problem, as_list, did_you_mean
 
 
@@ -60,6 +62,12 @@ PLACEHOLDERS: dict[str, Placeholder] = {
             "[a sentence in your own words on why this matters to you]",
             "the visitor's own sentence (left out of the letter if they write none)",
         ),
+        Placeholder(
+            "committee",
+            "[if your member sits on one of the committees listed below, its sentence]",
+            "the sentence of `committees` for a committee the recipient sits on (left out "
+            "when they sit on none)",
+        ),
     )
 }
 
@@ -67,6 +75,36 @@ PLACEHOLDERS: dict[str, Placeholder] = {
 PLACEHOLDER_RE = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_ -]*?)\s*\}(?!\})")
 
 TARGETS = ("senate", "house")
+
+COMMITTEE_ID = re.compile(r"[HSJ]S[A-Z]{2}(?:[0-9]{2})?")
+MAX_LINE = 300
+
+
+def check_committee_lines(value: Any) -> list[tuple[str, str]]:
+    """`committees` maps committee ids to one sentence each (plain text, at most 300 long)."""
+    if not isinstance(value, Mapping) or not value:
+        return [("is not a list of 'ID: sentence' lines",
+                 "write one committee per line, e.g.\n  SSAP: \"As a member of …\"")]
+    problems = []
+    for key, line in value.items():
+        if not isinstance(key, str) or not COMMITTEE_ID.fullmatch(key):
+            problems.append((f"'{key}' is not a committee id",
+                             "use the thomas_id of committees-current.json, e.g. SSAP or HSAP20"))
+        if not isinstance(line, str) or not line.strip():
+            problems.append((f"the line for {key} is not text", f"write {key}: \"One sentence.\""))
+        elif len(line) > MAX_LINE or "<" in line or "{" in line:
+            problems.append((f"the line for {key} is too long or holds markup or braces",
+                             f"write one plain sentence of at most {MAX_LINE} characters"))
+    return problems
+
+
+def committee_lines(value: Any) -> dict[str, str]:
+    """Return the valid committee lines of an action, in the order written."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: " ".join(v.split()) for k, v in value.items()
+            if isinstance(k, str) and isinstance(v, str) and v.strip()}
+
 
 ACTIONS = Collection(
     name="actions",
@@ -108,6 +146,16 @@ ACTIONS = Collection(
         ),
         Field("summary", "Summary", Kind.LONGTEXT, "one or two sentences for the list of actions",
               max_length=400),
+        Field(
+            "committees",
+            "Committee lines",
+            Kind.MAPPING,
+            "optional: committee ids (thomas_id in committees-current.json, e.g. SSAP, HSAP20) "
+            "mapped to one sentence for a recipient who sits on that committee, used where the "
+            "letter and script say {committee}",
+            required=False,
+            validate=check_committee_lines,
+        ),
         Field("slug", "Slug", Kind.TEXT, "the URL name; the same as the platform ask",
               required=False, pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*",
               pattern_help="lower-case words joined by hyphens"),
@@ -154,30 +202,49 @@ def check_placeholders(text: Any, *, path: str, line: int, field: str) -> list[P
     return problems
 
 
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_RAW_HTML = re.compile(r"<(?!https://)[A-Za-z/!?]")
+_HREF = re.compile(r"""\b(?:href|src)\s*=\s*"([^"]*)\"""")
+
+
+def check_letter(text: Any, *, path: str, line: int, field: str) -> list[Problem]:
+    """A letter or script is plain Markdown: no HTML, no images, https links only.
+
+    Placeholders work in text, not inside a link or its address.
+    """
+    if not isinstance(text, str):
+        return []
+    found: list[tuple[str, str]] = []
+    if _RAW_HTML.search(text):
+        found.append(("contains HTML", "write plain Markdown (a letter is plain text)"))
+    rendered = render(text)
+    for url in _HREF.findall(rendered):
+        address = html.unescape(url)
+        if not address.startswith("https://"):
+            found.append((f"the link '{address}' is not an https:// address",
+                          "link only to https:// pages"))
+    if "<img" in rendered:
+        found.append(("contains an image", "remove it; a letter is text only"))
+    if any(part.startswith("<") and PLACEHOLDER_RE.search(part)
+           for part in _TAG_SPLIT.split(rendered)):
+        found.append(("a placeholder is inside a link or tag",
+                      "placeholders work in text: move it out of the link"))
+    return [Problem(path, line, field, message, fix) for message, fix in found]
+
+
 def check_action(
-    metadata: Mapping[str, Any],
-    *,
-    path: str,
-    lines: Mapping[str, int] | None = None,
-    asks: frozenset[str] | None = None,
+    metadata: Mapping[str, Any], *, path: str, lines: Mapping[str, int] | None = None
 ) -> list[Problem]:
-    """Check one action file: its fields, its placeholders and (if known) its ask."""
+    """Rules of one action file beyond its fields: placeholders and the letter's text.
+
+    The fields are checked by `ACTIONS.check`; that its `ask` names a platform page is a
+    rule across files (crossfile.py).
+    """
     lines = lines or {}
-    problems = ACTIONS.check(metadata, path=path, lines=lines)
+    problems: list[Problem] = []
     for name in ("letter", "script", "subject"):
-        problems += check_placeholders(
-            metadata.get(name), path=path, line=lines.get(name, 1), field=name
-        )
-    ask = metadata.get("ask")
-    if asks and isinstance(ask, str) and ask and ask not in asks:
-        choices = tuple(sorted(asks))
-        problems.append(
-            Problem(
-                path,
-                lines.get("ask", 1),
-                "ask",
-                f"'{ask}' is not a platform page" + did_you_mean(ask, choices),
-                "use the slug of a file in content/platform: " + ", ".join(choices),
-            )
-        )
+        where = {"path": path, "line": lines.get(name, 1), "field": name}
+        problems += check_placeholders(metadata.get(name), **where)
+        if name != "subject":
+            problems += check_letter(metadata.get(name), **where)
     return problems

@@ -143,11 +143,14 @@ CASES = Collection(
               "of children'", required=False, max_length=200),
     ),
     extra_keys=frozenset({"status"}),
+    slug_required=True,
 )
 
 
-def check_case(metadata: dict[str, Any], path: str, lines: dict[str, int]) -> list[Problem]:
-    """Rules of a case beyond single fields: the date is not in the future."""
+def check_case(
+    metadata: dict[str, Any], path: str, lines: dict[str, int], today: dt.date
+) -> list[Problem]:
+    """Rules of a case beyond single fields: the date is not after `today` (the build's)."""
     value = metadata.get("date")
     day: dt.date | None = None
     if isinstance(value, dt.datetime):
@@ -159,7 +162,7 @@ def check_case(metadata: dict[str, Any], path: str, lines: dict[str, int]) -> li
             day = dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             day = None
-    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    tomorrow = today + dt.timedelta(days=1)
     if day is not None and day > tomorrow:
         return [Problem(path, lines.get("date", 1), "date", f"{day.isoformat()} is in the future",
                         "use the date the outcome was made public")]

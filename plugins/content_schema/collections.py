@@ -1,8 +1,9 @@
-"""Every content folder and its fields, keyed by folder name (what the editor generates from)."""
+"""Every content folder and its rules, keyed by folder name (what the editor generates from)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+import datetime as dt
 from typing import Any
 
 from .actions import ACTIONS, check_action
@@ -15,40 +16,18 @@ COLLECTIONS: dict[str, Collection] = {
     c.folder: c for c in (CASES, PLATFORM, PAGES, ACTIONS)
 }
 
-# Folder -> URL pattern of its files (must match pelicanconf.py: ARTICLE_URL, SECTIONS,
-# PAGE_URL). Pages may override theirs with `url:`.
-URLS: dict[str, str] = {
-    "cases": "cases/{slug}/",
-    "platform": "platform/{slug}/",
-    "actions": "act/{slug}/",
-    "pages": "{slug}/",
+FolderRule = Callable[[Mapping[str, Any], str, Mapping[str, int], dt.date], list[Problem]]
+
+#: Rules of one folder beyond its single fields (rules across files are in crossfile.py).
+FOLDER_RULES: dict[str, FolderRule] = {
+    "cases": lambda meta, path, lines, today: check_case(dict(meta), path, dict(lines), today),
+    "actions": lambda meta, path, lines, _today: check_action(meta, path=path, lines=lines),
 }
 
-# Whether the slug must be written in the file (True) or may come from the file name.
-SLUG_REQUIRED: dict[str, bool] = {"cases": True, "platform": True, "actions": False,
-                                  "pages": False}
 
-
-def _check_action(
-    metadata: Mapping[str, Any], path: str, lines: Mapping[str, int], asks: frozenset[str]
+def folder_rules(
+    folder: str, metadata: Mapping[str, Any], path: str, lines: Mapping[str, int], today: dt.date
 ) -> list[Problem]:
-    """Actions: the actions engineer's own rules (fields, placeholders, known ask)."""
-    # ACTIONS.check is part of check_action; drop it here to avoid reporting twice.
-    own = set(map(str, ACTIONS.check(metadata, path=path, lines=lines)))
-    return [
-        p for p in check_action(metadata, path=path, lines=lines, asks=asks or None)
-        if str(p) not in own
-    ]
-
-
-def extra_checks(
-    folder: str, metadata: Mapping[str, Any], path: str, lines: Mapping[str, int],
-    asks: frozenset[str] = frozenset(),
-) -> list[Problem]:
-    """Rules of one folder beyond its single fields."""
-    handlers: dict[str, Callable[[], list[Problem]]] = {
-        "cases": lambda: check_case(dict(metadata), path, dict(lines)),
-        "actions": lambda: _check_action(metadata, path, lines, asks),
-    }
-    handler = handlers.get(folder)
-    return handler() if handler else []
+    """Return the problems the folder's own rules find in one file."""
+    rule = FOLDER_RULES.get(folder)
+    return rule(metadata, path, lines, today) if rule else []

@@ -20,10 +20,17 @@ class Problem:
     field: str
     message: str
     fix: str
+    # "error" stops the build and `make check-content`; "warning" is reported and passes.
+    severity: str = "error"
 
     def __str__(self) -> str:
         """Render as `file:line: field: what is wrong; how to fix it`."""
         return f"{self.path}:{self.line}: {self.field}: {self.message}; {self.fix}"
+
+    @property
+    def is_error(self) -> bool:
+        """Return True unless this is only a warning."""
+        return self.severity == "error"
 
 
 class Kind(StrEnum):
@@ -36,6 +43,8 @@ class Kind(StrEnum):
     CHOICE = "select"
     LIST = "list"
     NUMBER = "number"
+    # A mapping of words to text (an action's committee lines); not editable in the editor.
+    MAPPING = "object"
 
 
 def did_you_mean(value: str, choices: tuple[str, ...]) -> str:
@@ -55,8 +64,14 @@ def as_list(value: Any) -> list[Any]:
     return [value]
 
 
-def not_text(name: str, item: Any, raw: str | None = None) -> tuple[str, str]:
-    """Explain a value YAML read as something other than text (`title: no` is False)."""
+def not_text(
+    name: str, item: Any, raw: str | None = None, choices: tuple[str, ...] = ()
+) -> tuple[str, str]:
+    """Explain a value YAML read as something other than text (`title: no` is False).
+
+    `raw` is the value as written in the file; the message always shows what the
+    volunteer wrote, never what YAML turned it into.
+    """
     written = raw if raw is not None else str(item)
     if isinstance(item, bool):
         seen = f"the yes/no value {item}"
@@ -69,6 +84,11 @@ def not_text(name: str, item: Any, raw: str | None = None) -> tuple[str, str]:
         return (f"is read as {seen}, not as text", f"write one line of text: {name}: \"…\"")
     else:
         seen = type(item).__name__
+    if choices:
+        return (
+            f"'{written}' is read as {seen}, not as one of {', '.join(choices)}",
+            f"write the words you mean, e.g. {name}: [{choices[0]}]",
+        )
     return (
         f"'{written}' is read as {seen}, not as text",
         f"put it in quotes: {name}: \"{written}\"",
@@ -97,7 +117,7 @@ class Field:
     # Extra rule run after the generic ones: value -> (what is wrong, how to fix it) pairs.
     validate: Callable[[Any], list[tuple[str, str]]] | None = None
 
-    def check(self, value: Any, raw: str | None = None) -> list[tuple[str, str]]:
+    def check(self, value: Any, raw: str | list[str | None] | None = None) -> list[tuple[str, str]]:
         """Return (what is wrong, how to fix it) pairs for one value; empty if valid.
 
         `raw` is the value as written in the file (for messages about YAML surprises).
@@ -124,10 +144,13 @@ class Field:
         if self.validate is not None:
             return self.validate(value)
         values = as_list(value) if self.multiple else [value]
+        # What the file says for each value (`outcomes: no` or `[people, no]`), for messages.
+        writtens = raw if isinstance(raw, list) else [raw]
         problems: list[tuple[str, str]] = []
-        for item in values:
+        for number, item in enumerate(values):
             if not isinstance(item, str):
-                problems.append(not_text(self.name, item, raw if not self.multiple else None))
+                written = writtens[number] if number < len(writtens) else None
+                problems.append(not_text(self.name, item, written, self.choices))
                 continue
             if self.choices and item not in self.choices:
                 problems.append(
@@ -172,6 +195,8 @@ class Collection:
     filename: str = "{slug}.md"
     # Keys allowed beyond `fields` (Pelican's own: save_as, url, template, status…).
     extra_keys: frozenset[str] = field(default_factory=frozenset)
+    # Whether the slug must be written in the file (else it may come from the file name).
+    slug_required: bool = False
 
     def field_named(self, name: str) -> Field | None:
         """Return the field called `name`, if any."""
@@ -183,7 +208,7 @@ class Collection:
         *,
         path: str,
         lines: Mapping[str, int] | None = None,
-        raws: Mapping[str, str] | None = None,
+        raws: Mapping[str, Any] | None = None,
     ) -> list[Problem]:
         """Check one file's metadata; `lines` maps a key to its line in the file.
 

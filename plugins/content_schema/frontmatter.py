@@ -47,7 +47,9 @@ class FrontMatter:
 
     metadata: dict[str, Any]
     lines: dict[str, int]  # key -> 1-based line number in the file
-    raw: dict[str, str]  # key -> the value as written, for plain (unquoted) scalars
+    # key -> the value as written, for plain (unquoted) scalars; for a list, one entry per
+    # item (None where the item is not a plain scalar)
+    raw: dict[str, str | list[str | None]]
     body: str
     body_line: int  # 1-based line number of the first body line
     text: str = field(repr=False, default="")
@@ -227,7 +229,7 @@ def _check_events(text: str, path: str, first_line: int) -> list[Problem]:
 
 def _load(
     text: str, path: str, first_line: int
-) -> tuple[dict[str, Any] | None, dict[str, int], dict[str, str], list[Problem]]:
+) -> tuple[dict[str, Any] | None, dict[str, int], dict[str, Any], list[Problem]]:
     """Parse the YAML block key by key with the safe loader."""
     if not text.strip():
         return {}, {}, {}, []
@@ -253,7 +255,7 @@ def _load(
         ]
     metadata: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    raw: dict[str, str] = {}
+    raw: dict[str, Any] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + first_line
         if not isinstance(key_node, yaml.ScalarNode):
@@ -283,4 +285,9 @@ def _load(
         # A plain scalar has style None (pure-Python loader) or "" (libyaml).
         if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
             raw[key] = value_node.value
+        elif isinstance(value_node, yaml.SequenceNode):
+            raw[key] = [
+                item.value if isinstance(item, yaml.ScalarNode) and not item.style else None
+                for item in value_node.value
+            ]
     return metadata, lines, raw, problems

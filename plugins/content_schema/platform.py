@@ -24,4 +24,5 @@ PLATFORM = Collection(
               "one or two sentences for the platform index and search results", max_length=400),
     ),
     extra_keys=frozenset({"status", "template"}),
+    slug_required=True,
 )

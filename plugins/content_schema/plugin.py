@@ -1,8 +1,9 @@
-"""Build-time receivers: check pages, platform pages, images and the rules across files.
+"""Build-time receivers: build the content index once, read files from it, scan renderings.
 
-Cases are checked by the outcomes plugin and actions by the actions plugin, with the
-same rules; this plugin adds the other folders and what needs every file at once
-(two files with one address, links to pages nobody builds).
+The index is built when the first generator starts (before Pelican reads any file); if any
+file has a problem, the build stops with every problem listed (`ContentError`). Pelican's
+reader then takes each file's front matter and body from the index instead of reading and
+parsing the file again, and each rendering gets a last safety scan.
 """
 
 from __future__ import annotations
@@ -12,50 +13,45 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pluginkit import settings_of
 
-from .cache import cached_reports
-from .reader import use_front_matter_reader
-from .rules import FileReport, check_file, check_media, cross_file, iter_content, scan_rendered
+from .body import scan_rendered
+from .errors import ContentError
+from .fields import Problem
+from .index import ContentIndex, build_index
+from .reader import READER_KEY, use_front_matter_reader
+from .settings import SchemaSettings
 
 logger = logging.getLogger(__name__)
 
 LOG_PREFIX = "[content_schema]"
-# Folders whose per-file problems this plugin reports (others have their own plugin).
-OWN_FOLDERS = ("pages", "platform")
-# Where one build keeps the reports in Pelican's context, shared by every generator.
-REPORTS_KEY = "CONTENT_SCHEMA_REPORTS"
+# Where one build keeps its index: the context all of the build's generators share.
+CONTEXT_KEY = "CONTENT_INDEX"
 
 
-def content_reports(generator: Any) -> dict[str, FileReport]:
-    """Check every content file once per build; return reports keyed by resolved path.
+def content_index(generator: Any) -> ContentIndex:
+    """Return this build's content index, building it on first use; stop on any problem.
 
-    The first plugin that asks does the work; the others (outcomes, this plugin) reuse it
-    through the context that all of one build's generators share. With Pelican's content
-    cache on, unchanged files keep their result from the last build (see cache.py).
+    Whichever plugin asks first builds it (the order of PLUGINS does not matter); the
+    others get the same index from the build's shared context.
     """
-    reports = generator.context.get(REPORTS_KEY)
-    if reports is None:
-        root = Path(generator.path)
-        reports = cached_reports(
-            generator.settings,
-            root,
-            iter_content(root),
-            lambda path: check_file(path, root, render=False),
-        )
-        generator.context[REPORTS_KEY] = reports
-    return reports
+    index = generator.context.get(CONTEXT_KEY)
+    if index is None:
+        index = build_index(settings_of(generator.settings, SchemaSettings), render=False,
+                            settings=generator.settings)
+        generator.context[CONTEXT_KEY] = index
+        # Readers see only the settings: hand them this build's index there.
+        generator.settings[READER_KEY] = index
+        for warning in index.warnings:
+            logger.info("%s warning: %s", LOG_PREFIX, warning)
+        if index.errors:
+            raise ContentError(index.errors)
+    return index
 
 
-def validate_site(generator: Any) -> None:
-    """Log the problems of pages, platform pages, images and links across files."""
-    root = Path(generator.path)
-    reports = list(content_reports(generator).values())
-    for report in reports:
-        if report.folder in OWN_FOLDERS:
-            for problem in report.problems:
-                logger.error("%s %s", LOG_PREFIX, problem)
-    for problem in cross_file(reports, root) + check_media(root):
-        logger.error("%s %s", LOG_PREFIX, problem)
+def built_index(settings: Any) -> ContentIndex | None:
+    """Return the content index the last build made with these settings (None: no build)."""
+    return settings.get(READER_KEY)
 
 
 def check_rendered(content: Any) -> None:
@@ -65,19 +61,17 @@ def check_rendered(content: Any) -> None:
         return
     unsafe, _links = scan_rendered(html)
     if unsafe:
-        logger.error(
-            "%s %s:1: body: the rendered text contains an unsafe <%s> element; "
+        raise ContentError([Problem(
+            f"{Path(content.settings['PATH']).name}/"
+            f"{content.relative_source_path}", 1, "body",
+            f"the rendered text contains an unsafe <{unsafe}> element",
             "remove raw HTML and unusual links from the text",
-            LOG_PREFIX,
-            content.relative_source_path,
-            unsafe,
-        )
+        )])
 
 
 def register() -> None:
     """Connect receivers; no logic here."""
-    # YAML front matter for every Markdown file (pelican-yaml-metadata's reader, faster).
     signals.readers_init.connect(use_front_matter_reader)
-    signals.page_generator_init.connect(validate_site)
-    # Pelican renders every file once; the last safety scan reuses that HTML.
+    signals.article_generator_init.connect(content_index)
+    signals.page_generator_init.connect(content_index)
     signals.content_object_init.connect(check_rendered)

@@ -1,47 +1,36 @@
-"""The Markdown reader for our front matter: pelican-yaml-metadata's, with libyaml.
+"""The Markdown reader for our front matter, fed by the content index.
 
-pelican-yaml-metadata (pelican-plugins) does the work of turning YAML front matter into
-Pelican metadata; its reader parses with the pure-Python `yaml.safe_load`, which costs
-about seven times more than libyaml's safe loader on a thousand case highlights. This
-subclass only swaps the loader. Problems are reported in full (line, field, fix) by
-`content_schema` before Pelican reads anything; here a bad block only names the file.
+pelican-yaml-metadata (pelican-plugins) turns YAML front matter into Pelican metadata. Its
+reader reads and parses each file itself; this subclass takes the file's already parsed
+front matter and body from the build's content index (content_schema read and checked
+every file once before Pelican reads any), so each file is read and parsed once per build.
+A file the index does not hold (outside the content folders) is read the plugin's way.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
-import yaml
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader, _convert_py_to_meta
 
-from .frontmatter import SAFE_LOADER
-
-logger = logging.getLogger(__name__)
+# Where the build keeps its index for the readers (they see only the settings).
+READER_KEY = "_content_index"
 
 
 class FrontMatterReader(YAMLMetadataReader):
-    """Read Markdown with YAML front matter, parsed by the fastest safe loader."""
+    """Read Markdown with YAML front matter from the content index."""
 
-    def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
-        """Parse the front matter block; log and return {} if it is not a YAML mapping."""
-        try:
-            metadata = yaml.load(text, Loader=SAFE_LOADER)
-        except yaml.YAMLError:
-            logger.error(
-                "[content_schema] %s: front matter: cannot be read as YAML; "
-                "run `make check-content` for the line and the fix",
-                source_path,
-            )
-            return {}
-        if not isinstance(metadata, dict):
-            logger.error(
-                "[content_schema] %s: front matter: is not a list of 'name: value' fields; "
-                "write one field per line",
-                source_path,
-            )
-            return {}
-        return self._parse_yaml_metadata(metadata, source_path)
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the rendered body and the Pelican metadata of one file."""
+        index = self.settings.get(READER_KEY)
+        entry = index.entry(source_path) if index is not None else None
+        if entry is None or not entry.parsed:
+            return super().read(source_path)
+        metadata = dict(entry.metadata)
+        # As the plugin does: Markdown extensions may look at the Meta attribute.
+        self._md.Meta = {k: _convert_py_to_meta(v) for k, v in metadata.items()}
+        body = self._md.reset().convert(entry.body)
+        return body, self._parse_yaml_metadata(metadata, source_path)
 
 
 def use_front_matter_reader(readers: Any) -> None:

@@ -1,5 +1,7 @@
 """The only network code: careful HTTP GETs and an atomic on-disk cache with validators.
 
+(`fetch_page` is used only by `make data`, to find House members' contact pages.)
+
 - requests with (connect, read) timeouts *and* a wall-clock deadline (a slow trickle
   defeats read timeouts), a byte cap checked while streaming, retries with exponential
   backoff on connection errors, 429 and 5xx, honouring Retry-After up to a cap;
@@ -23,6 +25,7 @@ from pathlib import Path
 import tempfile
 import time
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -270,3 +273,48 @@ def write_cached(folder: Path, name: str, body: bytes, meta: dict[str, Any]) -> 
         folder / f"{name}.meta.json",
         (json.dumps(meta, sort_keys=True, indent=1) + "\n").encode("utf-8"),
     )
+
+
+# --- web pages (make data only: House members' contact pages) ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An HTML page fetched from one host."""
+
+    url: str  # after redirects, all on the same host
+    html: str
+
+
+def fetch_page(
+    url: str, *, policy: Policy, session: requests.Session, max_redirects: int = 3
+) -> Page | None:
+    """GET an HTML page, following redirects only on the same host; None if it is not one.
+
+    No retries: a page that does not answer at once is simply not found this time.
+    """
+    host = urlsplit(url).hostname
+    for _ in range(max_redirects + 1):
+        try:
+            response = session.get(
+                url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"},
+                timeout=(policy.connect_timeout, policy.read_timeout),
+                allow_redirects=False, stream=True,
+            )
+        except (requests.RequestException, ValueError):
+            return None
+        with response:
+            if response.status_code in (301, 302, 303, 307, 308):
+                target = urljoin(url, response.headers.get("Location", ""))
+                if urlsplit(target).scheme != "https" or urlsplit(target).hostname != host:
+                    return None
+                url = target
+                continue
+            kind = response.headers.get("Content-Type", "")
+            if response.status_code != 200 or "html" not in kind.lower():
+                return None
+            body = response.raw.read(policy.max_bytes + 1, decode_content=True)
+            if len(body) > policy.max_bytes:
+                return None
+            return Page(url, body.decode(response.encoding or "utf-8", errors="replace"))
+    return None

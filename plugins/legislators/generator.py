@@ -1,8 +1,9 @@
-"""Pelican generator: run the data stage, expose template variables, write JSON and pages."""
+"""Pelican generator: run the data stage, report it, expose template variables, write output."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
 import datetime as dt
 import json
 import logging
@@ -10,30 +11,26 @@ from pathlib import Path
 import time
 from typing import Any
 
+from content_schema import ContentError
+from content_schema.plugin import content_index
 from pelican.generators import Generator
+from pluginkit import SiteError, settings_of
 
-from .model import (
-    OFFICIAL_LISTS,
-    STATE_NAMES,
-    SWITCHBOARD,
-    Directory,
-    Member,
-    Seat,
-    StateEntry,
-    district_ids,
-    kind_of,
-)
-from .settings import LegislatorsSettings
-from .sources import HOW_TO_GET, LOG, Dataset, load
-from .zips import shard
+from . import changes, committees
+from .dataset import Dataset
+from .directory import build_directory, counts_of, out_of_date_share, summary
+from .model import Directory
+from .places import OFFICIAL_LISTS, SWITCHBOARD
+from .settings import HOW_TO_GET, LegislatorsSettings
+from .sources import load
+from .zips import MILITARY_PREFIXES, shard
 
 logger = logging.getLogger(__name__)
-KIND_ORDER = {"state": 0, "district": 1, "territory": 2}
-RANK_ORDER = {"senior": 0, "junior": 1, None: 2}
+LOG = "[legislators]"
 
 
-class LegislatorsDataError(RuntimeError):
-    """Strict build: legislator data is missing, stale or invalid."""
+class LegislatorsDataError(SiteError, RuntimeError):
+    """Strict build: legislator data is missing, stale or out of date."""
 
 
 def dump(data: Any) -> bytes:
@@ -41,80 +38,15 @@ def dump(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def build_directory(dataset: Dataset, cfg: LegislatorsSettings) -> Directory:
-    """Group members into every state, DC and territory; add vacancy notices."""
-    if not dataset.available:
-        return Directory(False, reason=public_reason(dataset), url=cfg.url)
-    senators: dict[str, list[Member]] = {s: [] for s in STATE_NAMES}
-    house: dict[str, Member] = {}
-    for m in dataset.members:
-        if m.chamber == "senate":
-            senators[m.state].append(m)
-        else:
-            assert m.district is not None
-            house[m.district] = m
-    entries = []
-    for st, name in STATE_NAMES.items():
-        seats = tuple(Seat(d, house.get(d)) for d in district_ids(st))
-        for seat in seats:
-            if seat.vacant:
-                dataset.report.add(
-                    "notice", "", seat.district, "no member in the data; shown as vacant"
-                )
-        entries.append(
-            StateEntry(
-                state=st,
-                name=name,
-                kind=kind_of(st),
-                senators=tuple(
-                    sorted(senators[st], key=lambda m: (RANK_ORDER[m.state_rank], m.bioguide))
-                ),
-                seats=seats,
-                url=cfg.state_url.format(st=st.lower()),
-                save_as=cfg.state_save_as.format(st=st.lower()),
-            )
-        )
-    entries.sort(key=lambda e: (KIND_ORDER[e.kind], e.name))
-    return Directory(
-        True,
-        entries,
-        url=cfg.url,
-        data_date=dt.date.fromisoformat(dataset.data_date) if dataset.data_date else None,
-        fetched=dt.date.fromisoformat(dataset.fetched) if dataset.fetched else None,
-    )
-
-
-def public_reason(dataset: Dataset) -> str:
-    """Return why data is missing, short and without local paths (safe to print on pages)."""
-    what = (
-        "the contact data failed validation"
-        if not dataset.report.set_ok
-        else "no contact data was available when this copy of the site was built"
-    )
-    return f"{what}; to get it, run make data or set LEGISLATORS_SOURCE and LEGISLATORS_ZIP_SOURCE"
-
-
-def counts_of(directory: Directory, dataset: Dataset, shards: int) -> dict[str, int]:
-    """Return the counts published in meta.json."""
-    members = directory.members
-    kinds = Counter(
-        "senators"
-        if m.chamber == "senate"
-        else "representatives"
-        if m.title == "Representative"
-        else "delegates"
-        for m in members
-    )
-    return {
-        **dataset.counts,
-        "senators": kinds["senators"],
-        "representatives": kinds["representatives"],
-        "delegates": kinds["delegates"],
-        "out_of_date": sum(not m.current for m in members),
-        "vacancies": sum(seat.vacant for s in directory.states for seat in s.seats),
-        "district_offices": sum(len(m.offices) for m in members),
-        "zip_files": shards,
-    }
+def action_committees(generator: Any) -> set[str]:
+    """Return the committee ids the actions name (from the content index)."""
+    index = content_index(generator)
+    found: set[str] = set()
+    for entry in index.in_folder("actions"):
+        value = entry.metadata.get("committees")
+        if isinstance(value, Mapping):
+            found.update(str(k) for k in value)
+    return found
 
 
 class LegislatorsGenerator(Generator):
@@ -123,104 +55,126 @@ class LegislatorsGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Read the settings (errors in them stop the build at once)."""
         super().__init__(*args, **kwargs)
-        self.config = LegislatorsSettings.from_pelican(self.settings)
+        self.config = settings_of(self.settings, LegislatorsSettings)
         self.dataset = Dataset(False)
         self.directory = Directory(False)
         self.meta: dict[str, Any] = {}
+        self.history: list[dict[str, Any]] = []
         self.shards: dict[str, dict[str, list[str]]] = {}
 
     def generate_context(self) -> None:
-        """Run the data stage and put `legislators*` into every template's context."""
+        """Run the data stage, print its report, and give every template `legislators*`."""
         started = time.perf_counter()
         cfg = self.config
-        self.dataset = dataset = load(cfg)
-        self._enforce(dataset)
-        self.directory = build_directory(dataset, cfg)
+        dataset = load(cfg)
+        names = committees.names(dataset.extras.get(committees.COMMITTEES_FILE))
+        self._check_committee_ids(names)
+        wanted = action_committees(self)
+        dataset.members = [replace(m, committees=tuple(c for c in m.committees if c in wanted))
+                           for m in dataset.members]
+        self.dataset = dataset
+        self.directory = directory = build_directory(dataset, cfg)
+        self._enforce(dataset, directory)
         self.shards = shard(dataset.zips) if dataset.available else {}
-        shards = len(self.shards)
-        self.meta = {
+        self.history = changes.read_history(cfg.cache_path) if dataset.available else []
+        self.meta = self._meta(dataset, directory, {c: names[c] for c in wanted if c in names})
+        for line in summary(directory, dataset, cfg):
+            logger.info("%s %s", LOG, line)
+        self.context.update({
+            "legislators": directory,
+            "legislators_meta": self.meta,
+            "legislators_available": dataset.available,
+            "legislators_unavailable_reason": dataset.reason,
+            "legislators_help": HOW_TO_GET,
+            "legislators_changes": self.history,
+            "LEGISLATORS": cfg,
+        })
+        logger.info("%s data stage: %d members, %d ZIP codes in %.2f s", LOG,
+                    len(dataset.members), len(dataset.zips), time.perf_counter() - started)
+
+    def _check_committee_ids(self, names: dict[str, str]) -> None:
+        """Check the actions' committee ids now if the index could not (no data then)."""
+        index = content_index(self)
+        if "committees" in index.unchecked and names:
+            problems = index.check_vocabulary("committees", names)
+            if problems:
+                raise ContentError(problems)
+
+    def _meta(self, dataset: Dataset, directory: Directory, names: dict[str, str]) -> dict:
+        cfg = self.config
+        return {
             "available": dataset.available,
             "sources": dataset.sources,
             "data_date": dataset.data_date,
             "fetched": dataset.fetched,
             "built": cfg.today.isoformat(),
-            "counts": counts_of(self.directory, dataset, shards) if dataset.available else {},
+            "counts": counts_of(directory, dataset, len(self.shards)) if dataset.available
+            else {},
+            "members_congress": directory.members_congress,
+            "zip_congress": cfg.zip_congress,
+            "new_maps": {str(k): list(v) for k, v in cfg.new_maps.items()},
+            "redistricted": [s.state for s in directory.redistricted],
+            "out_of_date": directory.out_of_date,
+            "zip_shards": sorted(self.shards),
+            "military_prefixes": list(MILITARY_PREFIXES),
             "switchboard": SWITCHBOARD,
             "official_lists": OFFICIAL_LISTS,
+            "house_lookup": cfg.house_lookup_url,
+            "corrections": cfg.corrections,
+            "committees": names,
+            "recent_days": cfg.recent_days,
             "problems": [p.to_json() for p in dataset.report.sorted()],
         }
-        for problem in dataset.report.sorted():
-            if problem.level in {"field", "notice"}:
-                logger.info("%s %s", LOG, problem)
-        self.context["legislators"] = self.directory
-        self.context["legislators_meta"] = self.meta
-        self.context["legislators_available"] = dataset.available
-        self.context["legislators_unavailable_reason"] = dataset.reason
-        self.context["legislators_help"] = HOW_TO_GET
-        self.context["legislators_url"] = cfg.url
-        logger.info(
-            "%s data stage: %d members, %d ZCTAs in %.2f s",
-            LOG,
-            len(dataset.members),
-            len(dataset.zips),
-            time.perf_counter() - started,
-        )
 
-    def _enforce(self, dataset: Dataset) -> None:
-        """Warn, inform or stop according to what went wrong and LEGISLATORS_STRICT."""
+    def _enforce(self, dataset: Dataset, directory: Directory) -> None:
+        """Print notices; stop a strict build on missing, stale or out-of-date data."""
         cfg = self.config
-        for warning in dataset.warnings:
-            logger.warning("%s %s", LOG, warning)
+        for notice in dataset.notices:
+            logger.info("%s NOTICE: %s", LOG, notice)
+        problem = None
         if not dataset.available:
-            message = (
-                f"{LOG} contact data for members of Congress is unavailable: {dataset.reason}. "
-                f"To get it, {HOW_TO_GET}"
-            )
-            if cfg.strict:
-                raise LegislatorsDataError(message)
-            invalid = not dataset.report.set_ok
-            (logger.warning if invalid else logger.info)(
-                "%s%s", message, "; the pages say the data is unavailable"
-            )
+            problem = (f"contact data for members of Congress is unavailable: "
+                       f"{dataset.reason}. To get it, {HOW_TO_GET}")
+        else:
+            assert dataset.fetched is not None
+            age = (cfg.today - dt.date.fromisoformat(dataset.fetched)).days
+            share = out_of_date_share(dataset.members)
+            if age > cfg.stale_days:
+                problem = (f"legislator data was fetched {dataset.fetched}, {age} days ago "
+                           f"(LEGISLATORS_STALE_DAYS = {cfg.stale_days}); run `make data` and "
+                           "publish again")
+            elif directory.out_of_date:
+                problem = (f"the contact data is out of date: the terms of {share:.0%} of the "
+                           f"members ended before {cfg.today.isoformat()} (a new Congress has "
+                           "begun); run `make data` for the new members and publish again")
+        if problem is None:
             return
-        assert dataset.fetched is not None
-        age = (cfg.today - dt.date.fromisoformat(dataset.fetched)).days
-        if cfg.strict and age > cfg.stale_days:
-            raise LegislatorsDataError(
-                f"{LOG} legislator data was fetched {dataset.fetched}, {age} days ago "
-                f"(LEGISLATORS_STALE_DAYS = {cfg.stale_days}); run `make data` and publish again"
-            )
+        if cfg.strict:
+            raise LegislatorsDataError(f"{LOG} {problem}")
+        logger.info("%s NOTICE: %s; a development build goes on, and the pages say so", LOG,
+                    problem)
 
     def generate_output(self, writer: Any) -> None:
         """Write the JSON API and the directory pages."""
         cfg = self.config
         api = Path(self.output_path) / cfg.api_path
         _write(api / "meta.json", dump(self.meta))
+        relative = self.settings["RELATIVE_URLS"]
+        pages = [("representatives", cfg.save_as, cfg.url, {}),
+                 ("representatives_data", cfg.data_save_as, cfg.data_url, {})]
         if self.dataset.available:
+            _write(api / "changes.json", dump(self.history))
             for entry in self.directory.states:
-                data = entry.to_json(self.dataset.data_date or "")
-                _write(api / "states" / f"{entry.state}.json", dump(data))
+                _write(api / "states" / f"{entry.state}.json",
+                       dump(entry.to_json(self.dataset.data_date or "")))
+                pages.append(("representatives_state", entry.save_as, entry.url,
+                              {"entry": entry}))
             for prefix, table in self.shards.items():
                 _write(api / "zip" / f"{prefix}.json", dump(table))
-        writer.write_file(
-            cfg.save_as,
-            self.get_template("representatives"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=cfg.url,
-        )
-        if not self.dataset.available:
-            return
-        template = self.get_template("representatives_state")
-        for entry in self.directory.states:
-            writer.write_file(
-                entry.save_as,
-                template,
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=entry.url,
-                entry=entry,
-            )
+            pages.append(("representatives_changes", cfg.changes_save_as, cfg.changes_url, {}))
+        for template, save_as, url, extra in pages:
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=relative, url=url, **extra)
 
 
 def _write(path: Path, data: bytes) -> None:

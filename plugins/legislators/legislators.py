@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from content_schema.routes import Routes, routes
+from content_schema.vocabularies import vocabularies
 from pelican import signals
+from pluginkit import requires, settings_of
 
+from . import committees
 from .generator import LegislatorsGenerator
 from .settings import LegislatorsSettings
 
 
 def check_settings(pelican: Any) -> None:
     """Validate LEGISLATORS_* settings before any work (unknown keys are an error)."""
-    LegislatorsSettings.from_pelican(pelican.settings)
+    requires(pelican.settings, "legislators", "content_schema")
+    settings_of(pelican.settings, LegislatorsSettings)
 
 
 def add_generator(pelican: Any) -> type[LegislatorsGenerator]:
@@ -21,7 +26,20 @@ def add_generator(pelican: Any) -> type[LegislatorsGenerator]:
     return LegislatorsGenerator
 
 
+def legislator_routes(settings: Any) -> Routes:
+    """Tell content_schema which addresses this plugin writes."""
+    return settings_of(settings, LegislatorsSettings).routes()
+
+
+def committee_ids(settings: Any) -> dict[str, Any]:
+    """Offer content_schema the committee ids an action may name (None: no data yet)."""
+    cfg = settings_of(settings, LegislatorsSettings)
+    return {"committees": committees.read_names(cfg.source, cfg.cache_path, cfg.source_is_url)}
+
+
 def register() -> None:
     """Connect receivers; no logic here."""
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(add_generator)
+    routes.connect(legislator_routes)
+    vocabularies.connect(committee_ids)

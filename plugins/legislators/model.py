@@ -1,4 +1,4 @@
-"""Domain records: jurisdictions, members, offices and the directory templates see."""
+"""Domain records: members, offices, seats and the directory templates see."""
 
 from __future__ import annotations
 
@@ -6,70 +6,13 @@ from dataclasses import dataclass, field
 import datetime as dt
 from typing import Any
 
-SWITCHBOARD = "202-224-3121"
-SWITCHBOARD_TEL = "+12022243121"
-OFFICIAL_LISTS = {
-    "house": "https://www.house.gov/representatives",
-    "senate": "https://www.senate.gov/senators/",
-}
-
-#: 119th Congress House seats per state (2020 apportionment, 435 in all).
-SEATS: dict[str, int] = {
-    "AL": 7, "AK": 1, "AZ": 9, "AR": 4, "CA": 52, "CO": 8, "CT": 5, "DE": 1, "FL": 28,
-    "GA": 14, "HI": 2, "ID": 2, "IL": 17, "IN": 9, "IA": 4, "KS": 4, "KY": 6, "LA": 6,
-    "ME": 2, "MD": 8, "MA": 9, "MI": 13, "MN": 8, "MS": 4, "MO": 8, "MT": 2, "NE": 3,
-    "NV": 4, "NH": 2, "NJ": 12, "NM": 3, "NY": 26, "NC": 14, "ND": 1, "OH": 15, "OK": 5,
-    "OR": 6, "PA": 17, "RI": 2, "SC": 7, "SD": 1, "TN": 9, "TX": 38, "UT": 4, "VT": 1,
-    "VA": 11, "WA": 10, "WV": 2, "WI": 8, "WY": 1,
-}  # fmt: skip
-
-STATE_NAMES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
-    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "DC": "District of Columbia", "PR": "Puerto Rico", "GU": "Guam",
-    "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
-}  # fmt: skip
-
-TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
-
-
-def kind_of(state: str) -> str:
-    """Return "state", "district" (DC) or "territory"."""
-    if state == "DC":
-        return "district"
-    return "territory" if state in TERRITORIES else "state"
-
-
-def seats_of(state: str) -> int:
-    """Return the number of House seats (1 for DC and territories: one delegate)."""
-    return SEATS.get(state, 1)
-
-
-def district_id(state: str, number: int) -> str:
-    """Return the district id: "MA-5", or "WY-AL" for at-large seats and delegates."""
-    return f"{state}-AL" if seats_of(state) == 1 else f"{state}-{number}"
-
-
-def district_ids(state: str) -> list[str]:
-    """Return every seat of a state in numeric order."""
-    n = seats_of(state)
-    return [district_id(state, i) for i in range(1, n + 1)] if n > 1 else [f"{state}-AL"]
-
-
-def house_title(state: str) -> str:
-    """Return the title of a state's House member."""
-    if state == "PR":
-        return "Resident Commissioner"
-    return "Representative" if kind_of(state) == "state" else "Delegate"
+from .places import (
+    OFFICIAL_LISTS,
+    STATE_NAMES,
+    SWITCHBOARD,
+    full_seat_label,
+    seat_label,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +35,7 @@ class Member:
 
     bioguide: str
     name: str
+    last_name: str
     title: str
     chamber: str  # "senate" | "house"
     state: str
@@ -103,8 +47,19 @@ class Member:
     contact_form: str | None
     offices: tuple[Office, ...]
     status: str  # "current" | "out_of_date"
+    term_start: str
     term_end: str
+    congress: int
+    gender: str | None = None  # "F" | "M" as in the data (Spanish titles: Senadora)
     state_rank: str | None = None
+    senate_class: int | None = None
+    # A contact page `make data` found on the member's own site, and the day it was found.
+    contact_page: str | None = None
+    contact_page_found: str | None = None
+    # The day the member took office, when the seat changed hands recently.
+    took_office: str | None = None
+    # Committees (thomas ids) the member sits on, of those the actions name.
+    committees: tuple[str, ...] = ()
 
     @property
     def current(self) -> bool:
@@ -133,13 +88,8 @@ class Member:
 
     @property
     def contact_url(self) -> str | None:
-        """Return the contact form, else the website, else None."""
-        return self.contact_form or self.website
-
-    @property
-    def contact_is_website(self) -> bool:
-        """Return True when the website stands in for a missing contact form."""
-        return self.contact_form is None and self.website is not None
+        """Return the contact form, else a contact page found, else the website, else None."""
+        return self.contact_form or self.contact_page or self.website
 
     @property
     def official_list(self) -> str:
@@ -147,45 +97,51 @@ class Member:
         return OFFICIAL_LISTS[self.chamber]
 
     @property
+    def seat(self) -> str:
+        """Return the seat's id: "MA-7", "WY-AL", or "MA-senate" for a senator."""
+        return self.district or f"{self.state}-senate"
+
+    @property
     def seat_label(self) -> str:
-        """Return e.g. "Massachusetts's 5th district", "at large" or "Senate"."""
+        """Return e.g. "7th district", "At large" or "Senator for Massachusetts"."""
         if self.chamber == "senate":
             return f"Senator for {STATE_NAMES[self.state]}"
         assert self.district is not None
         return seat_label(self.district)
+
+    @property
+    def place_label(self) -> str:
+        """Return what the member represents: "Massachusetts's 7th district", "Massachusetts"."""
+        if self.chamber == "senate" or self.district is None:
+            return STATE_NAMES[self.state]
+        return full_seat_label(self.district)
 
     def to_json(self) -> dict[str, Any]:
         """Return the contract's member object."""
         return {
             "bioguide": self.bioguide,
             "name": self.name,
+            "last_name": self.last_name,
             "title": self.title,
+            "gender": self.gender,
             "chamber": self.chamber,
             "state": self.state,
             "district": self.district,
+            "seat_label": self.place_label,
             "party": self.party,
             "phone": self.phone,
             "address": self.address,
             "website": self.website,
             "contact_form": self.contact_form,
+            "contact_page": self.contact_page,
+            "contact_page_found": self.contact_page_found,
             "offices": [o.to_json() for o in self.offices],
             "status": self.status,
+            "term_start": self.term_start,
             "term_end": self.term_end,
+            "took_office": self.took_office,
+            "committees": list(self.committees),
         }
-
-
-def ordinal(n: int) -> str:
-    """Return 1st, 2nd, 3rd, 4th, 11th, 21st ..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def seat_label(district: str) -> str:
-    """Return a human label for a district id: "5th district" or "At large"."""
-    state, _, number = district.partition("-")
-    if number == "AL":
-        return "At large" if kind_of(state) == "state" else "Delegate seat"
-    return f"{ordinal(int(number))} district"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +153,13 @@ class Seat:
 
     @property
     def label(self) -> str:
-        """Return a human label for the seat."""
+        """Return a short label for the seat ("5th district")."""
         return seat_label(self.district)
+
+    @property
+    def full_label(self) -> str:
+        """Return the label with the state ("Massachusetts's 5th district")."""
+        return full_seat_label(self.district)
 
     @property
     def vacant(self) -> bool:
@@ -217,6 +178,9 @@ class StateEntry:
     seats: tuple[Seat, ...]
     url: str
     save_as: str
+    # The House members cannot be found by ZIP: the state drew new districts after the
+    # ZIP table's Congress (LEGISLATORS_NEW_MAPS). Then this says for which Congress.
+    new_maps_congress: int | None = None
 
     @property
     def slug(self) -> str:
@@ -228,6 +192,13 @@ class StateEntry:
         """Return True when the state has a single House seat."""
         return len(self.seats) == 1
 
+    @property
+    def house_title(self) -> str:
+        """Return the title of the state's House member(s), from the seat's kind."""
+        if self.state == "PR":
+            return "Resident Commissioner"
+        return "Representative" if self.kind == "state" else "Delegate"
+
     def to_json(self, data_date: str) -> dict[str, Any]:
         """Return the contract's /api/v1/states/<ST>.json object."""
         return {
@@ -238,6 +209,9 @@ class StateEntry:
             "districts": {
                 s.district: (s.member.to_json() if s.member else None) for s in self.seats
             },
+            "labels": {s.district: s.full_label for s in self.seats},
+            "house_by_zip": self.new_maps_congress is None,
+            "new_maps_congress": self.new_maps_congress,
             "data_date": data_date,
         }
 
@@ -252,6 +226,10 @@ class Directory:
     url: str = "representatives/"
     data_date: dt.date | None = None
     fetched: dt.date | None = None
+    members_congress: int | None = None
+    zip_congress: int | None = None
+    # True when most members' terms have ended: a new Congress began, the data is old.
+    out_of_date: bool = False
 
     def state(self, code: str) -> StateEntry | None:
         """Return one jurisdiction by postal code (any case), or None."""
@@ -279,3 +257,9 @@ class Directory:
         found = [m for s in self.states for m in s.senators]
         found += [seat.member for s in self.states for seat in s.seats if seat.member]
         return sorted(found, key=lambda m: m.bioguide)
+
+    @property
+    def redistricted(self) -> list[StateEntry]:
+        """Return the states whose House members cannot be found by ZIP in this build."""
+        return [s for s in self.states if s.new_maps_congress is not None]
+

@@ -9,29 +9,52 @@ import os
 from pathlib import Path
 from typing import Any
 
+from content_schema.routes import Routes
+from pluginkit import SettingsError, build_date, read_prefixed
+
+from . import checks
+
 PREFIX = "LEGISLATORS_"
 
 DEFAULT_SOURCE = "https://unitedstates.github.io/congress-legislators/"
 DEFAULT_ZIP_SOURCE = (
     "https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress/master/zccd.csv"
 )
+#: How to get data, for messages in the terminal and on pages.
+HOW_TO_GET = (
+    "run `make data` (downloads into LEGISLATORS_CACHE_PATH), or point LEGISLATORS_SOURCE "
+    "at a folder of congress-legislators JSON and LEGISLATORS_ZIP_SOURCE at a zccd.csv, e.g. "
+    "make serve LEGISLATORS_SOURCE=../shared/data/congress-legislators "
+    "LEGISLATORS_ZIP_SOURCE=../shared/data/zcta-cd/zccd.csv"
+)
+#: Where a wrong detail is reported when the campaign has no address of its own.
+UPSTREAM_ISSUES = "https://github.com/unitedstates/congress-legislators/issues/new"
 
 #: Every setting the plugin reads, with its default. See README.md for what each does.
 DEFAULTS: dict[str, Any] = {
     # Base URL or local folder holding the congress-legislators JSON files (env overrides).
     "LEGISLATORS_SOURCE": DEFAULT_SOURCE,
-    # URL or local file: the ZCTA-to-119th-district table, zccd.csv (env overrides).
+    # URL or local file: the ZCTA-to-district table, zccd.csv (env overrides).
     "LEGISLATORS_ZIP_SOURCE": DEFAULT_ZIP_SOURCE,
-    # Folder for downloaded copies (last good copy + HTTP validators).
+    # The Congress whose districts the ZIP table follows (env overrides).
+    "LEGISLATORS_ZIP_CONGRESS": 119,
+    # Congress -> states whose House districts changed for it (env: "120:CA,MO,NC,OH,TX,UT").
+    # Ballotpedia, 5 Nov 2025: TX, MO, NC, OH, CA enacted new maps; a Utah court ordered one.
+    # The campaign must review this list: court rulings can still change a state's map.
+    "LEGISLATORS_NEW_MAPS": {120: ("CA", "MO", "NC", "OH", "TX", "UT")},
+    # Folder for downloaded copies (last good copy + HTTP validators + history of changes).
     "LEGISLATORS_CACHE_PATH": ".cache/legislators",
-    # True in publishconf.py: missing, stale or invalid data stops the build.
+    # True in publishconf.py: missing, stale or out-of-date data stops the build.
     "LEGISLATORS_STRICT": False,
     # The build downloads only when the cache is missing or older than this.
     "LEGISLATORS_MAX_AGE_DAYS": 7,
     # A strict build refuses data fetched longer ago than this.
     "LEGISLATORS_STALE_DAYS": 30,
-    # "YYYY-MM-DD": the date terms are compared with and "built" (tests). Default:
-    # SOURCE_DATE_EPOCH if set, else today (UTC).
+    # A strict build refuses data in which more than this share of members' terms have
+    # ended (a new Congress has begun and the data was not refreshed).
+    "LEGISLATORS_MAX_OUT_OF_DATE": 0.1,
+    # "YYYY-MM-DD": the date terms are compared with and "built" (tests; env overrides).
+    # Default: SOURCE_DATE_EPOCH if set, else today (UTC).
     "LEGISLATORS_TODAY": None,
     # Network: (connect, read) timeouts in seconds, wall-clock deadline per file,
     # body size cap, retries on 429/5xx/connection errors, longest Retry-After honoured.
@@ -50,20 +73,34 @@ DEFAULTS: dict[str, Any] = {
     # A fresh download losing more than this share of members vs the last good copy
     # is suspicious: the last good copy is kept.
     "LEGISLATORS_MAX_SHRINK": 0.02,
+    # A card says "Took office on …" for this many days after a seat changed hands.
+    "LEGISLATORS_RECENT_DAYS": 30,
+    # `make data` looks for House members' contact pages on their own sites (paths tried).
+    "LEGISLATORS_CONTACT_PATHS": ("/contact", "/contact/email", "/contact/email-me",
+                                  "/email-me", "/contact-me"),
+    "LEGISLATORS_CONTACT_WORKERS": 4,
+    "LEGISLATORS_CONTACT_MAX_AGE_DAYS": 30,
+    # The House's own "find your representative" page (by street address or ZIP+4).
+    "LEGISLATORS_HOUSE_LOOKUP_URL": "https://www.house.gov/representatives/find-your-representative",
     # Where the directory pages are written (URL and output path).
     "LEGISLATORS_URL": "representatives/",
     "LEGISLATORS_SAVE_AS": "representatives/index.html",
     "LEGISLATORS_STATE_URL": "representatives/{st}/",
     "LEGISLATORS_STATE_SAVE_AS": "representatives/{st}/index.html",
+    "LEGISLATORS_DATA_URL": "representatives/data/",
+    "LEGISLATORS_DATA_SAVE_AS": "representatives/data/index.html",
+    "LEGISLATORS_CHANGES_URL": "representatives/changes/",
+    "LEGISLATORS_CHANGES_SAVE_AS": "representatives/changes/index.html",
     # Folder of the JSON API inside the output.
     "LEGISLATORS_API_PATH": "api/v1",
 }
 
-#: Settings an environment variable of the same name supplies when a settings file omits them.
-ENV_OVERRIDES = ("LEGISLATORS_SOURCE", "LEGISLATORS_ZIP_SOURCE")
+#: Settings an environment variable of the same name overrides (the one place that reads them).
+ENV_OVERRIDES = ("LEGISLATORS_SOURCE", "LEGISLATORS_ZIP_SOURCE", "LEGISLATORS_ZIP_CONGRESS",
+                 "LEGISLATORS_NEW_MAPS", "LEGISLATORS_TODAY")
 
 
-class LegislatorsConfigError(ValueError):
+class LegislatorsConfigError(SettingsError):
     """A LEGISLATORS_* setting is unknown or malformed."""
 
 
@@ -78,10 +115,13 @@ class LegislatorsSettings:
 
     source: str
     zip_source: str
+    zip_congress: int
+    new_maps: Mapping[int, tuple[str, ...]]
     cache_path: Path
     strict: bool
     max_age_days: int
     stale_days: int
+    max_out_of_date: float
     today: dt.date
     connect_timeout: float
     read_timeout: float
@@ -94,11 +134,21 @@ class LegislatorsSettings:
     count_band: tuple[int, int]
     senators: int
     max_shrink: float
+    recent_days: int
+    contact_paths: tuple[str, ...]
+    contact_workers: int
+    contact_max_age_days: int
+    house_lookup_url: str
     url: str
     save_as: str
     state_url: str
     state_save_as: str
+    data_url: str
+    data_save_as: str
+    changes_url: str
+    changes_save_as: str
     api_path: str
+    corrections: str
 
     @property
     def source_is_url(self) -> bool:
@@ -116,136 +166,66 @@ class LegislatorsSettings:
     ) -> LegislatorsSettings:
         """Validate LEGISLATORS_* settings and return the typed view.
 
+        An environment variable named like a setting in ENV_OVERRIDES wins over the file.
         Raises LegislatorsConfigError naming the setting and the known ones.
         """
-        unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in DEFAULTS)
-        if unknown:
-            raise LegislatorsConfigError(
-                f"[legislators] unknown setting(s) {', '.join(unknown)}; "
-                f"known settings: {', '.join(sorted(DEFAULTS))}"
-            )
-        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+        merged = read_prefixed(settings, PREFIX, DEFAULTS, plugin="legislators")
         env = os.environ if environ is None else environ
         for key in ENV_OVERRIDES:
-            # pelicanconf.py already reads the environment; this covers other settings files.
-            if key not in settings and env.get(key):
-                merged[key] = env[key]
+            if env.get(key, "").strip():
+                merged[key] = env[key].strip()
         root = Path(str(settings.get("PATH", "."))).parent
+        c = checks
         return cls(
-            source=_text(merged, "LEGISLATORS_SOURCE"),
-            zip_source=_text(merged, "LEGISLATORS_ZIP_SOURCE"),
-            cache_path=_path(merged["LEGISLATORS_CACHE_PATH"], root),
-            strict=_bool(merged, "LEGISLATORS_STRICT"),
-            max_age_days=_int(merged, "LEGISLATORS_MAX_AGE_DAYS", 0),
-            stale_days=_int(merged, "LEGISLATORS_STALE_DAYS", 1),
-            today=_today(merged["LEGISLATORS_TODAY"], env),
-            connect_timeout=_pair(merged, "LEGISLATORS_TIMEOUT")[0],
-            read_timeout=_pair(merged, "LEGISLATORS_TIMEOUT")[1],
-            deadline=_number(merged, "LEGISLATORS_DEADLINE"),
-            max_bytes=_int(merged, "LEGISLATORS_MAX_BYTES", 1),
-            retries=_int(merged, "LEGISLATORS_RETRIES", 0),
-            retry_after_max=_number(merged, "LEGISLATORS_RETRY_AFTER_MAX"),
-            allowed_hosts=_hosts(merged["LEGISLATORS_ALLOWED_HOSTS"]),
-            set_checks=_bool(merged, "LEGISLATORS_SET_CHECKS"),
-            count_band=_band(merged["LEGISLATORS_COUNT_BAND"]),
-            senators=_int(merged, "LEGISLATORS_SENATORS", 0),
-            max_shrink=_number(merged, "LEGISLATORS_MAX_SHRINK"),
-            url=_text(merged, "LEGISLATORS_URL"),
-            save_as=_text(merged, "LEGISLATORS_SAVE_AS"),
-            state_url=_pattern(merged, "LEGISLATORS_STATE_URL"),
-            state_save_as=_pattern(merged, "LEGISLATORS_STATE_SAVE_AS"),
-            api_path=_text(merged, "LEGISLATORS_API_PATH").strip("/"),
+            source=c.text(merged, "LEGISLATORS_SOURCE"),
+            zip_source=c.text(merged, "LEGISLATORS_ZIP_SOURCE"),
+            zip_congress=c.congress(merged, "LEGISLATORS_ZIP_CONGRESS"),
+            new_maps=c.new_maps(merged["LEGISLATORS_NEW_MAPS"]),
+            cache_path=c.path(merged["LEGISLATORS_CACHE_PATH"], root),
+            strict=c.boolean(merged, "LEGISLATORS_STRICT"),
+            max_age_days=c.whole(merged, "LEGISLATORS_MAX_AGE_DAYS", 0),
+            stale_days=c.whole(merged, "LEGISLATORS_STALE_DAYS", 1),
+            max_out_of_date=c.share(merged, "LEGISLATORS_MAX_OUT_OF_DATE"),
+            today=c.day(merged["LEGISLATORS_TODAY"]) or build_date(env),
+            connect_timeout=c.pair(merged, "LEGISLATORS_TIMEOUT")[0],
+            read_timeout=c.pair(merged, "LEGISLATORS_TIMEOUT")[1],
+            deadline=c.number(merged, "LEGISLATORS_DEADLINE"),
+            max_bytes=c.whole(merged, "LEGISLATORS_MAX_BYTES", 1),
+            retries=c.whole(merged, "LEGISLATORS_RETRIES", 0),
+            retry_after_max=c.number(merged, "LEGISLATORS_RETRY_AFTER_MAX"),
+            allowed_hosts=c.hosts(merged["LEGISLATORS_ALLOWED_HOSTS"]),
+            set_checks=c.boolean(merged, "LEGISLATORS_SET_CHECKS"),
+            count_band=c.band(merged["LEGISLATORS_COUNT_BAND"]),
+            senators=c.whole(merged, "LEGISLATORS_SENATORS", 0),
+            max_shrink=c.share(merged, "LEGISLATORS_MAX_SHRINK"),
+            recent_days=c.whole(merged, "LEGISLATORS_RECENT_DAYS", 0),
+            contact_paths=c.paths(merged["LEGISLATORS_CONTACT_PATHS"]),
+            contact_workers=c.whole(merged, "LEGISLATORS_CONTACT_WORKERS", 1),
+            contact_max_age_days=c.whole(merged, "LEGISLATORS_CONTACT_MAX_AGE_DAYS", 0),
+            house_lookup_url=c.https(merged, "LEGISLATORS_HOUSE_LOOKUP_URL"),
+            url=c.text(merged, "LEGISLATORS_URL"),
+            save_as=c.text(merged, "LEGISLATORS_SAVE_AS"),
+            state_url=c.pattern(merged, "LEGISLATORS_STATE_URL"),
+            state_save_as=c.pattern(merged, "LEGISLATORS_STATE_SAVE_AS"),
+            data_url=c.text(merged, "LEGISLATORS_DATA_URL"),
+            data_save_as=c.text(merged, "LEGISLATORS_DATA_SAVE_AS"),
+            changes_url=c.text(merged, "LEGISLATORS_CHANGES_URL"),
+            changes_save_as=c.text(merged, "LEGISLATORS_CHANGES_SAVE_AS"),
+            api_path=c.text(merged, "LEGISLATORS_API_PATH").strip("/"),
+            corrections=c.corrections(settings.get("CAMPAIGN_CORRECTIONS") or UPSTREAM_ISSUES),
         )
 
+    def routes(self) -> Routes:
+        """The addresses this plugin writes (for content_schema's rules across files)."""
+        return Routes(generated=(
+            self.url, self.state_url, self.data_url,
+            self.changes_url, f"{self.api_path}/*",
+        ))
 
-def _fail(key: str, value: Any, want: str) -> LegislatorsConfigError:
-    return LegislatorsConfigError(f"[legislators] {key} = {value!r}: expected {want}")
-
-
-def _text(merged: Mapping[str, Any], key: str) -> str:
-    value = merged[key]
-    if isinstance(value, Path):
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(key, value, "a non-empty string")
-    return value.strip()
-
-
-def _pattern(merged: Mapping[str, Any], key: str) -> str:
-    value = _text(merged, key)
-    if "{st}" not in value:
-        raise _fail(key, value, "a pattern containing {st}, e.g. 'representatives/{st}/'")
-    return value
-
-
-def _bool(merged: Mapping[str, Any], key: str) -> bool:
-    value = merged[key]
-    if not isinstance(value, bool):
-        raise _fail(key, value, "True or False")
-    return value
-
-
-def _int(merged: Mapping[str, Any], key: str, minimum: int) -> int:
-    value = merged[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _fail(key, value, f"a whole number >= {minimum}")
-    return value
-
-
-def _number(merged: Mapping[str, Any], key: str) -> float:
-    value = merged[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise _fail(key, value, "a number >= 0")
-    return float(value)
-
-
-def _pair(merged: Mapping[str, Any], key: str) -> tuple[float, float]:
-    value = merged[key]
-    if (
-        not isinstance(value, tuple | list)
-        or len(value) != 2
-        or not all(isinstance(v, int | float) and v > 0 for v in value)
-    ):
-        raise _fail(key, value, "(connect seconds, read seconds), e.g. (5, 30)")
-    return float(value[0]), float(value[1])
-
-
-def _band(value: Any) -> tuple[int, int]:
-    if (
-        not isinstance(value, tuple | list)
-        or len(value) != 2
-        or not all(isinstance(v, int) for v in value)
-        or value[0] > value[1]
-    ):
-        raise _fail("LEGISLATORS_COUNT_BAND", value, "(lowest, highest) member counts")
-    return int(value[0]), int(value[1])
-
-
-def _hosts(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
-        raise _fail("LEGISLATORS_ALLOWED_HOSTS", value, "a list of domains like ['house.gov']")
-    return tuple(sorted(v.lower().strip(".") for v in value))
-
-
-def _path(value: Any, root: Path) -> Path:
-    path = Path(str(value))
-    return path if path.is_absolute() else (root / path)
-
-
-def _today(value: Any, env: Mapping[str, str]) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as e:
-            raise _fail("LEGISLATORS_TODAY", value, "a date 'YYYY-MM-DD'") from e
-    if value is not None:
-        raise _fail("LEGISLATORS_TODAY", value, "None or a date 'YYYY-MM-DD'")
-    epoch = env.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except ValueError as e:
-            raise _fail("SOURCE_DATE_EPOCH", epoch, "seconds since 1970") from e
-    return dt.datetime.now(dt.UTC).date()
+    def redistricted(self, members_congress: int) -> tuple[str, ...]:
+        """Return the states whose House maps changed after the ZIP table's Congress."""
+        states = {
+            state for congress, listed in self.new_maps.items()
+            if self.zip_congress < congress <= members_congress for state in listed
+        }
+        return tuple(sorted(states))

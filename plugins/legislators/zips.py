@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import STATE_NAMES, district_id, seats_of
-from .validate import Report
+from .places import STATE_NAMES, district_id, seats_of
+from .report import Report
 
 ZIP_FILE = "zccd.csv"
 HEADER = ["state_fips", "state_abbr", "zcta", "cd"]
@@ -74,6 +74,32 @@ def parse_zips(text: str, report: Report) -> dict[str, list[str]]:
     for districts in found.values():
         if len(districts) > 1:
             districts.sort(key=district_sort_key)
+    return found
+
+
+# The Census ZCTA table has no rows for four territories. Their ZIP codes are known USPS
+# ranges (USPS, ZIP codes of the U.S. territories; ranges as listed by the campaign, issue
+# 14): American Samoa 96799; Guam 96910-96932; Northern Mariana Islands 96950-96952;
+# U.S. Virgin Islands 00801-00851. Each territory has one delegate ("XX-AL").
+TERRITORY_ZIPS: dict[str, tuple[int, int]] = {
+    "AS": (96799, 96799),
+    "GU": (96910, 96932),
+    "MP": (96950, 96952),
+    "VI": (801, 851),
+}
+# Military and diplomatic mail (APO/FPO/DPO) ZIP prefixes: AE 090-098, AA 340, AP 962-966.
+# They belong to no district: the visitor is asked for the ZIP of their U.S. voting address.
+MILITARY_PREFIXES: tuple[str, ...] = (
+    *(f"{n:03d}" for n in range(90, 99)), "340", *(str(n) for n in range(962, 967))
+)
+
+
+def add_territories(zips: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Add the territories' USPS ZIP codes the ZCTA table lacks (a ZCTA row wins)."""
+    found = dict(zips)
+    for state, (low, high) in TERRITORY_ZIPS.items():
+        for number in range(low, high + 1):
+            found.setdefault(f"{number:05d}", [f"{state}-AL"])
     return found
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican.generators import Generator
-
 from content_schema.cases import outcomes_of
+from pelican.generators import Generator
+from pluginkit import settings_of
 
+from .feeds import FeedItem
 from .model import OutcomePage, outcome_pages
 from .settings import OutcomesSettings
 
@@ -18,7 +19,7 @@ class OutcomesGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Read settings once."""
         super().__init__(*args, **kwargs)
-        self.config = OutcomesSettings.from_pelican(self.settings)
+        self.config = settings_of(self.settings, OutcomesSettings)
         self.outcomes: list[OutcomePage] = []
 
     def generate_context(self) -> None:
@@ -54,11 +55,12 @@ class OutcomesGenerator(Generator):
             # An empty feed would carry the build time as its date: write none, link none.
             if outcome.articles:
                 writer.write_feed(
-                    outcome.articles, feed_context, path=outcome.feed_url,
+                    FeedItem.wrap(outcome.articles), feed_context, path=outcome.feed_url,
                     url=outcome.feed_url, feed_title=f"Case highlights: {outcome.label}",
                 )
         if self.context["ALL_CASES_FEED"]:
             writer.write_feed(
-                self.context["articles"], feed_context, path=self.config.all_feed_atom,
+                FeedItem.wrap(self.context["articles"]), feed_context,
+                path=self.config.all_feed_atom,
                 url=self.config.all_feed_atom, feed_title="All case highlights",
             )

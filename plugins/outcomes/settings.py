@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from content_schema.routes import Routes, paginated
+from pluginkit import SettingsError, read_prefixed
+
 LOG_PREFIX = "[outcomes]"
 
 DEFAULTS: dict[str, Any] = {
@@ -20,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class OutcomesConfigError(ValueError):
+class OutcomesConfigError(SettingsError):
     """An OUTCOME* setting in pelicanconf.py is unknown or malformed."""
 
 
@@ -38,12 +41,7 @@ class OutcomesSettings:
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> OutcomesSettings:
         """Read the settings once; reject unknown OUTCOME* keys and missing {slug}."""
-        unknown = sorted(k for k in settings if k.startswith("OUTCOME") and k not in DEFAULTS)
-        if unknown:
-            raise OutcomesConfigError(
-                f"{LOG_PREFIX} unknown setting(s) {unknown}; known: {sorted(DEFAULTS)}"
-            )
-        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+        merged = read_prefixed(settings, "OUTCOME", DEFAULTS, plugin="outcomes")
         for key in ("OUTCOME_URL", "OUTCOME_SAVE_AS", "OUTCOME_FEED_ATOM"):
             if "{slug}" not in str(merged[key]):
                 raise OutcomesConfigError(
@@ -58,7 +56,9 @@ class OutcomesSettings:
             merged["OUTCOMES_ALL_FEED_ATOM"],
         )
 
-
-def check_settings(pelican: Any) -> None:
-    """Fail at start-up on a wrong OUTCOME* setting (raised from `initialized`)."""
-    OutcomesSettings.from_pelican(pelican.settings)
+    def routes(self, settings: Mapping[str, Any]) -> Routes:
+        """The addresses this plugin writes (for content_schema's rules across files)."""
+        return Routes(generated=(
+            self.index_url, self.url, *paginated(settings, self.url), self.feed_atom,
+            self.all_feed_atom,
+        ))

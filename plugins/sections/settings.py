@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pluginkit import SettingsError
 
-class SectionsConfigError(ValueError):
+
+class SectionsConfigError(SettingsError):
     """SECTIONS in pelicanconf.py is malformed."""
 
 
@@ -25,23 +27,36 @@ class Section:
         return self.url + "index.html" if self.url.endswith("/") else self.url
 
 
-def read_sections(settings: Mapping[str, Any]) -> tuple[Section, ...]:
-    """Validate SECTIONS and return one Section per folder, sorted by folder."""
-    raw = settings.get("SECTIONS", {})
-    if not isinstance(raw, Mapping):
-        raise SectionsConfigError(
-            "[sections] SECTIONS must be a dict like "
-            '{"platform": {"url": "platform/{slug}/", "template": "platform"}}'
-        )
-    sections = []
-    for folder, spec in sorted(raw.items()):
-        if not isinstance(spec, Mapping) or set(spec) != {"url", "template"}:
+@dataclass(frozen=True, slots=True)
+class SectionsSettings:
+    """Every section, sorted by folder."""
+
+    sections: tuple[Section, ...]
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> SectionsSettings:
+        """Validate SECTIONS and return one Section per folder."""
+        raw = settings.get("SECTIONS", {})
+        if not isinstance(raw, Mapping):
             raise SectionsConfigError(
-                f"[sections] SECTIONS[{folder!r}] must have exactly the keys 'url' and 'template'"
+                "[sections] SECTIONS must be a dict like "
+                '{"platform": {"url": "platform/{slug}/", "template": "platform"}}'
             )
-        if "{slug}" not in spec["url"]:
-            raise SectionsConfigError(
-                f"[sections] SECTIONS[{folder!r}]['url'] must contain '{{slug}}'"
-            )
-        sections.append(Section(folder.strip("/"), spec["url"], spec["template"]))
-    return tuple(sections)
+        sections = []
+        for folder, spec in sorted(raw.items()):
+            if not isinstance(spec, Mapping) or set(spec) != {"url", "template"}:
+                raise SectionsConfigError(
+                    f"[sections] SECTIONS[{folder!r}] must have exactly the keys 'url' and "
+                    "'template'"
+                )
+            if "{slug}" not in spec["url"]:
+                raise SectionsConfigError(
+                    f"[sections] SECTIONS[{folder!r}]['url'] must contain '{{slug}}'"
+                )
+            sections.append(Section(folder.strip("/"), spec["url"], spec["template"]))
+        return cls(tuple(sections))
+
+    def folder_of(self, relative_source: str) -> Section | None:
+        """Return the section a source file (relative to content/) belongs to, if any."""
+        first = relative_source.replace("\\", "/").split("/", 1)[0]
+        return next((s for s in self.sections if s.folder == first), None)

@@ -1,4 +1,4 @@
-"""Receivers: note every HTML page written, then write sitemap.xml once at the end.
+"""Receivers: note every HTML page a build writes, then write sitemap.xml once at the end.
 
 We do not use pelican-sitemap: it stamps every page without a date with the build time
 (so two builds of the same input differ) and writes root-relative URLs when SITEURL is
@@ -8,6 +8,7 @@ SITE_ORIGIN.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 import datetime as dt
 import os
@@ -16,9 +17,35 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
+from content_schema.routes import Routes, routes
 from pelican import signals
+from pelican.generators import Generator
+from pluginkit import read_prefixed, settings_of
 
-DEFAULT_EXCLUDE = (r"^admin/", r"^404\.html$", r"^search/")
+DEFAULTS: dict[str, Any] = {
+    # Regular expressions of output paths left out of the sitemap.
+    "SITEMAPS_EXCLUDE": (r"^admin/", r"^404\.html$", r"^search/"),
+    # Where the sitemap is written.
+    "SITEMAPS_SAVE_AS": "sitemap.xml",
+}
+# Where a build keeps its sitemap: its context (for the writer's signal) and its settings
+# (for `finalized`, which sees only the Pelican object).
+KEY = "_sitemap"
+
+
+@dataclass(frozen=True, slots=True)
+class SitemapsSettings:
+    """What is left out of the sitemap, and where it is written."""
+
+    exclude: tuple[re.Pattern[str], ...]
+    save_as: str
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> SitemapsSettings:
+        """Read the SITEMAPS_* settings once."""
+        merged = read_prefixed(settings, "SITEMAPS_", DEFAULTS, plugin="sitemaps")
+        return cls(tuple(re.compile(p) for p in merged["SITEMAPS_EXCLUDE"]),
+                   str(merged["SITEMAPS_SAVE_AS"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +57,19 @@ class Entry:
 
 
 class Sitemap:
-    """Collects the pages one Pelican run writes; one instance per run."""
+    """Collects the pages one build writes; a new one for every build."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: SitemapsSettings) -> None:
         """Start empty."""
+        self.config = config
         self.entries: dict[str, Entry] = {}
 
-    def note(self, path: str, context: dict[str, Any]) -> None:
+    def note(self, path: str, context: Mapping[str, Any]) -> None:
         """Remember an HTML file Pelican wrote, with its date if it has one."""
         if not path.endswith(".html"):
             return
         relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
-        excluded = context.get("SITEMAPS_EXCLUDE", DEFAULT_EXCLUDE)
-        if any(re.search(pattern, relative) for pattern in excluded):
+        if any(pattern.search(relative) for pattern in self.config.exclude):
             return
         obj = context.get("article") or context.get("page")
         date = getattr(obj, "modified", None) or getattr(obj, "date", None)
@@ -63,41 +90,51 @@ class Sitemap:
         return "\n".join(lines) + "\n"
 
 
-# One Sitemap per output folder being built; emptied when its build finishes.
-_RUNS: dict[str, Sitemap] = {}
+class SitemapGenerator(Generator):
+    """Starts a new sitemap for every build (Pelican makes its generators anew each build)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Put this build's empty sitemap where the receivers below find it."""
+        super().__init__(*args, **kwargs)
+        sitemap = Sitemap(settings_of(self.settings, SitemapsSettings))
+        self.context[KEY] = sitemap
+        self.settings[KEY] = sitemap
 
 
-def _key(output_path: str) -> str:
-    return os.path.normpath(output_path)
-
-
-def start(pelican: Any) -> None:
-    """Begin a run (also on every autoreload)."""
-    _RUNS[_key(pelican.settings["OUTPUT_PATH"])] = Sitemap()
+def add_generator(pelican: Any) -> type[SitemapGenerator]:
+    """Contribute the generator that starts each build's sitemap."""
+    del pelican
+    return SitemapGenerator
 
 
 def note_page(path: str, context: dict[str, Any]) -> None:
-    """Record a written page for the build that wrote it."""
-    sitemap = _RUNS.get(_key(context.get("OUTPUT_PATH", "")))
-    if sitemap is not None:
+    """Record a written page in the sitemap of the build that wrote it."""
+    sitemap = context.get(KEY)
+    if isinstance(sitemap, Sitemap):
         sitemap.note(path, context)
 
 
 def write(pelican: Any) -> None:
-    """Write sitemap.xml for this run and forget the run."""
-    sitemap = _RUNS.pop(_key(pelican.settings["OUTPUT_PATH"]), None)
-    if sitemap is None:
-        return
+    """Write sitemap.xml for the build that just finished."""
     settings = pelican.settings
+    sitemap = settings.pop(KEY, None)
+    if not isinstance(sitemap, Sitemap):
+        return
     origin = (settings.get("SITEURL") or settings.get("SITE_ORIGIN") or "").rstrip("/")
-    target = Path(settings["OUTPUT_PATH"]) / "sitemap.xml"
+    target = Path(settings["OUTPUT_PATH"]) / sitemap.config.save_as
     tmp = target.with_suffix(".xml.tmp")
     tmp.write_text(sitemap.render(origin), encoding="utf-8")
     os.replace(tmp, target)
 
 
+def sitemap_routes(settings: Any) -> Routes:
+    """Tell content_schema which address this plugin writes."""
+    return Routes(generated=(settings_of(settings, SitemapsSettings).save_as,))
+
+
 def register() -> None:
-    """Connect receivers."""
-    signals.initialized.connect(start)
+    """Connect receivers; no logic here."""
+    signals.get_generators.connect(add_generator)
     signals.content_written.connect(note_page)
     signals.finalized.connect(write)
+    routes.connect(sitemap_routes)

@@ -1,0 +1,161 @@
+"""One content file: read once, checked on its own, with everything the build needs from it.
+
+`check_file` parses the front matter (frontmatter.py), checks every field against its
+collection, runs the folder's own rules, works out the file's address and scans the body.
+The result, an `Entry`, is what the content index keeps: the build's reader, the plugins,
+`make check-content`, `make case` and the editor all read entries instead of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+import datetime as dt
+from pathlib import Path, PurePosixPath
+import re
+from typing import Any
+
+from . import frontmatter
+from .body import BodyChecker
+from .cases import SLUG_HELP, SLUG_PATTERN
+from .collections import COLLECTIONS, folder_rules
+from .fields import Problem
+
+CONTENT_SUFFIXES = (".md", ".markdown")
+STATUSES = ("published", "draft", "hidden")
+# Names Windows cannot use for a folder, whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What one content file holds and what checking it found."""
+
+    path: str  # as shown in messages, e.g. content/cases/x.md
+    folder: str
+    url: str | None = None  # root-relative address without the leading '/', e.g. cases/x/
+    problems: list[Problem] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (line, site path) to resolve
+    metadata: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
+    body: str = ""
+    body_line: int = 1
+    parsed: bool = False  # False when the front matter could not be read at all
+
+    @property
+    def slug(self) -> str | None:
+        """Return the slug written in the file, if it is text."""
+        slug = self.metadata.get("slug")
+        return slug if isinstance(slug, str) else None
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the build (not the warnings)."""
+        return [p for p in self.problems if p.is_error]
+
+
+def iter_content(root: Path) -> Iterator[Path]:
+    """Yield every Markdown file under the collection folders of `root`, sorted."""
+    for folder in sorted(COLLECTIONS):
+        base = root / folder
+        if base.is_dir():
+            yield from sorted(
+                p for p in base.rglob("*")
+                if p.is_file() and p.suffix.lower() in CONTENT_SUFFIXES
+                and not p.name.startswith(("_", ".")) and p.name != "README.md"
+            )
+
+
+def shown_path(path: Path, root: Path, prefix: str | None = None) -> str:
+    """Return the path as messages show it: `prefix` (default: the folder name) + relative."""
+    try:
+        return str(PurePosixPath(prefix or root.name) / path.relative_to(root).as_posix())
+    except ValueError:
+        return str(path)
+
+
+def check_slug(value: str, path: str, line: int, name: str = "slug") -> list[Problem]:
+    """A slug is lower-case a-z, 0-9 and hyphens, at most 80 characters, not a device name."""
+    if not re.fullmatch(SLUG_PATTERN, value):
+        return [Problem(path, line, name, f"'{value}' is not allowed in an address", SLUG_HELP)]
+    if len(value) > 80:
+        return [Problem(path, line, name, f"is {len(value)} characters long (at most 80)",
+                        "shorten it")]
+    if value in WINDOWS_RESERVED:
+        return [Problem(path, line, name, f"'{value}' is a reserved device name on Windows",
+                        "choose another word")]
+    return []
+
+
+def check_file(
+    path: Path,
+    root: Path,
+    *,
+    url_of: Any = None,
+    today: dt.date | None = None,
+    prefix: str | None = None,
+    render: bool = True,
+) -> Entry:
+    """Read and check one content file on its own (everything except rules across files).
+
+    `url_of(folder, slug)` gives the file's address (SchemaSettings.url_of). With
+    `render=False` the body is not rendered for the last safety scan: the build scans
+    Pelican's own rendering instead.
+    """
+    folder = path.relative_to(root).parts[0]
+    shown = shown_path(path, root, prefix)
+    entry = Entry(shown, folder)
+    fm, problems = frontmatter.read(path, shown)
+    entry.problems += problems
+    if fm is None:
+        return entry
+    entry.parsed = True
+    entry.metadata, entry.lines = fm.metadata, fm.lines
+    entry.body, entry.body_line = fm.body, fm.body_line
+    collection = COLLECTIONS[folder]
+    entry.problems += [
+        p for p in collection.check(fm.metadata, path=shown, lines=fm.lines, raws=fm.raw)
+        if p.field not in fm.broken
+    ]
+    entry.problems += folder_rules(
+        folder, fm.metadata, shown, fm.lines, today or dt.datetime.now(dt.UTC).date()
+    )
+    status = fm.metadata.get("status")
+    if status is not None and status not in STATUSES:
+        entry.problems.append(Problem(shown, fm.lines.get("status", 1), "status",
+                                      f"'{status}' is not one of {', '.join(STATUSES)}",
+                                      "write 'status: draft' or delete the line"))
+    slug = _slug_of(entry, path)
+    if slug is not None:
+        page_url = fm.metadata.get("url")
+        if folder == "pages" and isinstance(page_url, str):
+            entry.url = page_url
+        elif url_of is not None:
+            entry.url = url_of(folder, slug)
+    body = BodyChecker(shown, path, root, fm.body_line, render=render)
+    entry.problems += body.check(fm.body)
+    entry.links = body.links
+    return entry
+
+
+def _slug_of(entry: Entry, path: Path) -> str | None:
+    """Return the file's slug (written, or from the file name); report a bad one."""
+    slug = entry.metadata.get("slug")
+    if not isinstance(slug, str) or not slug:
+        if COLLECTIONS[entry.folder].slug_required or "slug" in entry.lines:
+            return None  # already reported as a field problem
+        slug = path.stem.lower()
+        entry.problems += [
+            Problem(entry.path, 1, "slug", f"the file name gives the address '{slug}', "
+                    "which is not allowed", f"rename the file or add a 'slug:' line; {SLUG_HELP}")
+            for _ in check_slug(slug, entry.path, 1)
+        ]
+        return slug
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        return None  # reported by the field check
+    entry.problems += [p for p in check_slug(slug, entry.path, entry.lines.get("slug", 1))
+                       if "reserved" in p.message or "characters long" in p.message]
+    return slug
