@@ -14,6 +14,8 @@ PORT ?= 8000
 SERVER ?= 127.0.0.1
 SHARED_DATA ?= ../shared/data
 PELICANOPTS ?=
+# How check-content prints problems: text, or github (also ::error lines for pull requests).
+CONTENT_FORMAT ?= text
 
 # Offline builds from the shared snapshot, when it is there (tests and checks).
 ifneq ($(wildcard $(SHARED_DATA)/congress-legislators),)
@@ -35,6 +37,7 @@ help: ## List the targets
 	@echo
 	@echo "Variables: LEGISLATORS_SOURCE=<url or folder> LEGISLATORS_ZIP_SOURCE=<url or file>"
 	@echo "           PORT=$(PORT) SERVER=$(SERVER) SITEURL=<https origin, for publish>"
+	@echo "           CONTENT_FORMAT=$(CONTENT_FORMAT) (text or github, for check-content)"
 
 $(VENV_STAMP): pyproject.toml
 	test -x $(VPY) || $(PY) -m venv $(VENV)
@@ -70,8 +73,10 @@ devserver: html ## Serve and rebuild on every change
 data: $(VENV_STAMP) ## Refresh the legislator data cache (the only network step)
 	$(VPY) scripts/update_data.py
 
-lint: $(VENV_STAMP) ## ruff over our Python
+lint: $(VENV_STAMP) ## ruff over our Python; schema and security audit of the CI workflows
 	$(VENV)/bin/ruff check pelicanconf.py publishconf.py plugins scripts tests
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline --no-progress .github/workflows/
 
 unit: deps ## Unit, build and browser tests (pytest)
 	$(VENV)/bin/pytest
@@ -85,7 +90,7 @@ case: $(VENV_STAMP) ## Start a new case highlight (asks for title, date, outcome
 	$(VPY) scripts/new_case.py
 
 check-content: $(VENV_STAMP) ## Check every file under content/ and list all problems
-	$(VPY) scripts/check_content.py $(INPUTDIR)
+	$(VPY) scripts/check_content.py --format $(CONTENT_FORMAT) $(INPUTDIR)
 
 admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local backend)
 	$(VPY) scripts/admin_server.py --port $(PORT)
@@ -93,7 +98,7 @@ admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local 
 bench: deps ## Benchmark: build time vs plain Pelican, page weight, lookup time
 	$(SNAPSHOT_ENV) $(VPY) scripts/bench.py
 
-publish: $(VENV_STAMP) ## Production build (publishconf.py) into a clean folder, then swap
+publish: $(VENV_STAMP) $(NODE_STAMP) ## Production build (publishconf.py) into a clean folder, then swap
 	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 clean: ## Remove the built site and caches

@@ -1,8 +1,10 @@
 """Check every file under content/ with the rules the build enforces; list every problem.
 
-Usage: `make check-content`, or `python scripts/check_content.py [content folder]`.
+Usage: `make check-content`, or `python scripts/check_content.py [--format github] [folder]`.
 Each problem is one line, `file:line: field: what is wrong; how to fix it`. All problems
 are listed in one run; the exit status is 1 if there is any, 0 if there is none.
+`--format github` also prints each problem as a GitHub Actions `::error` workflow command,
+which GitHub shows on the problem's line of the pull request.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from content_schema.fields import Problem  # noqa: E402
 from content_schema.rules import MEDIA_FOLDER, check_tree, iter_content  # noqa: E402
+
+FORMATS = ("text", "github")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +29,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", nargs="?", default=str(ROOT / "content"),
                         help="the content folder to check (default: content/)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text: one line per problem; github: each line followed by a "
+                        "GitHub Actions ::error command for the pull request (default: text)")
     return parser
+
+
+def github_annotation(problem: Problem) -> str:
+    """Render a problem as `::error file=..,line=..,title=<field>::<message; fix>`.
+
+    Escaped as GitHub's runner reads workflow commands: % CR LF in the message, and also
+    : and , in the property values. A problem with no line (0) annotates the whole file.
+    """
+
+    def data(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(value: str) -> str:
+        return data(value).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={prop(problem.path)}" + (f",line={problem.line}" if problem.line > 0 else "")
+    message = data(f"{problem.message}; {problem.fix}")
+    return f"::error {where},title={prop(problem.field)}::{message}"
 
 
 def display_prefix(root: Path) -> str:
@@ -44,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = check_tree(root, prefix=display_prefix(root))
     for problem in problems:
         print(problem)
+        if args.format == "github":
+            print(github_annotation(problem))
     images = root / MEDIA_FOLDER
     files = sum(1 for _ in iter_content(root)) + (
         sum(1 for p in images.rglob("*") if p.is_file()) if images.is_dir() else 0
