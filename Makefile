@@ -82,7 +82,7 @@ unit: deps ## Unit, build and browser tests (pytest)
 	$(VENV)/bin/pytest
 
 check: deps ## Strict build from the snapshot + HTML, links, axe, origins, Lighthouse
-	$(SNAPSHOT_ENV) $(VPY) scripts/check_site.py --output $(OUTPUTDIR)
+	$(SNAPSHOT_ENV) $(VPY) -m quality --output $(OUTPUTDIR)
 
 test: deps lint check-content unit check ## Everything CI runs
 
@@ -96,7 +96,7 @@ admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local 
 	$(VPY) scripts/admin_server.py --port $(PORT)
 
 bench: deps ## Benchmark: build time vs plain Pelican, page weight, lookup time
-	$(SNAPSHOT_ENV) $(VPY) scripts/bench.py
+	$(SNAPSHOT_ENV) $(VPY) -m bench
 
 publish: $(VENV_STAMP) $(NODE_STAMP) ## Production build (publishconf.py) into a clean folder, then swap
 	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)

@@ -26,11 +26,11 @@ import functools
 import http.server
 from pathlib import Path
 import re
-import socketserver
 import sys
-import threading
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
+
+from quality.localserver import QuietServer, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_HEADERS_FILE = ROOT / "deploy" / "_headers"
@@ -193,19 +193,6 @@ class HeadersHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A threading server that does not print a traceback when a client hangs up early."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Ignore a client that closed the connection (browsers cancel requests)."""
-        error = sys.exc_info()[1]
-        if isinstance(error, ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
-
 def make_server(
     directory: Path,
     *,
@@ -219,18 +206,6 @@ def make_server(
     handler = type("BoundHeadersHandler", (HeadersHandler,), {"rules": rules, "quiet": quiet})
     factory = functools.partial(handler, directory=str(directory))
     return QuietServer((host, port), factory)
-
-
-@contextlib.contextmanager
-def running(server: socketserver.BaseServer) -> Iterator[str]:
-    """Run a server bound to 127.0.0.1 in a thread until the block ends; yield its URL."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextlib.contextmanager

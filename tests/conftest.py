@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-import contextlib
-import functools
-import http.server
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
 import blinker
-from chromium import CHROMIUM, CHROMIUM_ARGS, axe_violations  # noqa: F401 (re-exported for tests)
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.plugins import signals as pelican_signals
 from pelican.settings import read_settings
 import pytest
-from serve_headers import running
+
+# axe_violations and serve are re-exported: tests import them from conftest.
+from quality.chromium import CHROMIUM, axe_violations, launch  # noqa: F401
+from quality.localserver import serve_static as serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -109,23 +108,6 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not log every request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
-@contextlib.contextmanager
-def serve(
-    directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
-) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 on a free port; yield the base URL."""
-    handler_factory = functools.partial(handler, directory=str(directory))
-    with running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_factory)) as url:
-        yield url
-
-
 @pytest.fixture(scope="session")
 def real_site_url(real_site: Path) -> Iterator[str]:
     """The real site served on 127.0.0.1 for browser tests."""
@@ -138,9 +120,5 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright (no downloaded browser)."""
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (make deps installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch() as b:
         yield b
-        b.close()

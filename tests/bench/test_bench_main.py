@@ -1,4 +1,4 @@
-"""The benchmark's build settings and ZIP choice (scripts/bench.py), without timing anything."""
+"""The benchmark's build settings and ZIP choice (scripts/bench), without timing anything."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
-import bench
+from bench import ROOT
+from bench.browser import pick_zips
+from bench.sites import PLAIN_SETTINGS, write_ours_settings
 
 
 def test_our_settings_are_the_real_config_pointed_at_the_bench_folders(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
-    settings_file = bench.write_ours_settings(tmp_path / "ours", content)
+    settings_file = write_ours_settings(tmp_path / "ours", content)
     settings = read_settings(str(settings_file))
-    real = read_settings(str(bench.ROOT / "pelicanconf.py"))
+    real = read_settings(str(ROOT / "pelicanconf.py"))
     assert settings["PATH"] == str(content)
     assert settings["CACHE_PATH"] == str(tmp_path / "ours" / "cache")
     assert settings["CACHE_CONTENT"] is True
@@ -23,14 +25,14 @@ def test_our_settings_are_the_real_config_pointed_at_the_bench_folders(tmp_path:
     assert settings["LEGISLATORS_CACHE_PATH"] == str(tmp_path / "legislators-cache")
     assert settings["PLUGINS"] == real["PLUGINS"]
     assert settings["THEME"] == real["THEME"]
-    off = bench.write_ours_settings(tmp_path / "off", content, "CACHE_CONTENT = False")
+    off = write_ours_settings(tmp_path / "off", content, "CACHE_CONTENT = False")
     assert read_settings(str(off))["CACHE_CONTENT"] is False
 
 
 def test_plain_settings_have_no_plugins_and_the_default_theme(tmp_path: Path) -> None:
     settings_file = tmp_path / "settings.py"
     settings_file.write_text(
-        bench.PLAIN_SETTINGS.format(path=str(tmp_path), cache=str(tmp_path / "cache")),
+        PLAIN_SETTINGS.format(path=str(tmp_path), cache=str(tmp_path / "cache")),
         encoding="utf-8",
     )
     settings = read_settings(str(settings_file))
@@ -46,8 +48,8 @@ def test_pick_zips_keeps_the_issue_zips_and_is_deterministic(tmp_path: Path) -> 
     (zdir / "021.json").write_text(json.dumps({"02139": ["MA-5", "MA-7"], "02140": ["MA-5"]}))
     (zdir / "820.json").write_text(json.dumps({"82001": ["WY-AL"], "82009": ["WY-AL"]}))
     (zdir / "100.json").write_text(json.dumps({f"100{i:02d}": ["NY-12"] for i in range(40)}))
-    first = bench.pick_zips(tmp_path, 10, seed=1)
-    assert first == bench.pick_zips(tmp_path, 10, seed=1)
+    first = pick_zips(tmp_path, 10, seed=1)
+    assert first == pick_zips(tmp_path, 10, seed=1)
     assert first[:2] == ["02139", "82001"]  # 20001 is not in this site
     assert len(first) == len(set(first)) == 10
-    assert bench.pick_zips(tmp_path / "nothing", 2, seed=1) == ["02139", "20001"]
+    assert pick_zips(tmp_path / "nothing", 2, seed=1) == ["02139", "20001"]

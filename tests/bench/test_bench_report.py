@@ -5,7 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-import bench_report
+from bench.markdown import kb, table
+from bench.report import render
+from bench.verdicts import Verdict, build_medians, ratios, verdicts
 
 
 def _build(config: str, size: int, mode: str, seconds: float, status: int = 0) -> dict[str, Any]:
@@ -57,18 +59,18 @@ def _weight(page: str, total_gz: int) -> dict[str, Any]:
     }
 
 
-def _verdict(res: SimpleNamespace, start: str) -> bench_report.Verdict:
-    return next(v for v in bench_report.verdicts(res) if v.target.startswith(start))
+def _verdict(res: SimpleNamespace, start: str) -> Verdict:
+    return next(v for v in verdicts(res) if v.target.startswith(start))
 
 
 def test_medians_and_ratio_per_size_and_mode() -> None:
     builds = [_build("plain", 1000, "cold", s) for s in (8.0, 10.0, 9.0)] + [
         _build("ours", 1000, "cold", s) for s in (11.0, 12.0, 30.0)
     ]
-    medians = bench_report.build_medians(builds)
+    medians = build_medians(builds)
     assert medians[("plain", 1000, "cold")]["seconds"] == 9.0
     assert medians[("ours", 1000, "cold")]["spread"] == (11.0, 30.0)
-    (row,) = bench_report.ratios(medians)
+    (row,) = ratios(medians)
     assert row["ratio"] == 12.0 / 9.0
     assert row["mem_ratio"] == 80.0 / 50.0
 
@@ -95,7 +97,7 @@ def test_failed_builds_are_not_measured_and_their_error_is_shown() -> None:
         builds=[_build("plain", 1000, "cold", 10.0), _build("ours", 1000, "cold", 3.0, status=1)]
     )
     assert _verdict(res, "our full build").passed is None
-    report = bench_report.render(res)
+    report = render(res)
     assert "failed (1 of 1)" in report
     assert "| cases | mode | runs | ratio ours/plain |" in report
     assert "| 1,000 | cold | 0 | — | 10.00 (10.00–10.00) | failed (1 of 1) |" in report
@@ -132,7 +134,7 @@ def test_lookup_targets_and_missing_parts_say_not_measured() -> None:
     scripting = _verdict(res, "no page over")
     assert scripting.passed is False
     assert "action page" in scripting.measured
-    empty = bench_report.verdicts(_results())
+    empty = verdicts(_results())
     assert all(v.passed is None for v in empty)
     assert {v.mark for v in empty} == {"NOT MEASURED"}
 
@@ -148,7 +150,7 @@ def test_report_lists_missing_page_types_and_has_every_section() -> None:
         weights_missing=["action page", "state page"],
         notes=["Legislator data from the local snapshot."],
     )
-    report = bench_report.render(res)
+    report = render(res)
     for heading in (
         "# Benchmark report, 2026-11-22 05:00:00 UTC",
         "## Targets",
@@ -163,8 +165,8 @@ def test_report_lists_missing_page_types_and_has_every_section() -> None:
         assert heading in report
     assert "**Page types missing from the build:** action page, state page." in report
     assert "| home | `/home/` | 36,000 / 12,000 |" in report
-    assert bench_report.table(["a", "b"], [[1, 2]]) == "| a | b |\n|---|---|\n| 1 | 2 |"
-    assert bench_report.kb(15_000) == "15.0 KB"
+    assert table(["a", "b"], [[1, 2]]) == "| a | b |\n|---|---|\n| 1 | 2 |"
+    assert kb(15_000) == "15.0 KB"
 
 
 def test_plugin_times_are_sorted_with_their_share_of_the_build() -> None:
@@ -178,7 +180,7 @@ def test_plugin_times_are_sorted_with_their_share_of_the_build() -> None:
             },
         }
     )
-    report = bench_report.render(res)
+    report = render(res)
     assert "### Where our build's time goes (1,000 cases, one build, no cache)" in report
     assert "| `outcomes` | 10.00 | 50 % | validate_cases 9.00 s |" in report
     assert report.index("`outcomes`") < report.index("`sections`")

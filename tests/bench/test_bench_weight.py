@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-import bench_weight
+from bench import weight
 
 
 def _write(root: Path, rel: str, text: str) -> bytes:
@@ -43,7 +43,7 @@ def test_page_follows_stylesheets_imports_and_module_imports_once(tmp_path: Path
     js_c = _write(tmp_path, "theme/js/c.js", 'import "./b.js";\nexport const c = 2;\n')
     js_lazy = _write(tmp_path, "theme/js/lazy.js", "export default 3;\n")
 
-    w = bench_weight.page_weight(tmp_path, tmp_path / "act/x/index.html", "action page")
+    w = weight.page_weight(tmp_path, tmp_path / "act/x/index.html", "action page")
 
     assert w.file == "/act/x/"
     assert w.html == (len(html), _gz(html))
@@ -71,7 +71,7 @@ def test_scripts_named_in_data_attributes_are_deferred_not_counted(tmp_path: Pat
     )
     js = _write(tmp_path, "theme/js/search.js", "const m = await import(form.dataset.x);\n")
     pf = _write(tmp_path, "pagefind/pagefind.js", "export const search = 1;\n")
-    w = bench_weight.page_weight(tmp_path, tmp_path / "search/index.html", "search")
+    w = weight.page_weight(tmp_path, tmp_path / "search/index.html", "search")
     assert w.js == (len(js), _gz(js))
     assert w.deferred == [("/pagefind/pagefind.js", len(pf), _gz(pf))]
 
@@ -82,7 +82,7 @@ def test_page_types_found_and_missing_ones_named(tmp_path: Path) -> None:
     _write(tmp_path, "cases/b-case/index.html", "<html></html>")
     _write(tmp_path, "cases/a-case/index.html", "<html></html>")
     _write(tmp_path, "representatives/wy/index.html", "<html></html>")
-    weights, missing = bench_weight.page_weights(tmp_path)
+    weights, missing = weight.page_weights(tmp_path)
     found = {w.page: w.file for w in weights}
     assert found["home"] == "/"
     assert found["case"] == "/cases/a-case/"  # first in sorted order, not the pagination folder
@@ -99,7 +99,7 @@ def test_json_sizes_and_bytes_per_lookup(tmp_path: Path) -> None:
     ma = _write(tmp_path, "api/v1/states/MA.json", json.dumps({"state": "MA", "x": "y" * 500}))
     va = _write(tmp_path, "api/v1/states/VA.json", json.dumps({"state": "VA"}))
     _write(tmp_path, "api/v1/meta.json", "{}")
-    sizes = bench_weight.json_sizes(tmp_path)
+    sizes = weight.json_sizes(tmp_path)
     assert sizes is not None
     assert sizes.zip_count == 2
     assert sizes.state_count == 2
@@ -116,4 +116,4 @@ def test_json_sizes_and_bytes_per_lookup(tmp_path: Path) -> None:
 
 
 def test_no_api_folder_means_no_json_sizes(tmp_path: Path) -> None:
-    assert bench_weight.json_sizes(tmp_path) is None
+    assert weight.json_sizes(tmp_path) is None

@@ -10,10 +10,12 @@ import subprocess
 import sys
 from typing import Any
 
-from check_site import PAGE_TYPES, BrowserCheck, browse, find_pages
 from conftest import ROOT
 import pytest
 from serve_headers import serve
+
+from quality.browser import BrowserCheck, browse
+from quality.page_types import PAGE_TYPES, find_pages
 
 pytestmark = pytest.mark.browser
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 import shutil
 
-import check_site
-from check_site import finish_vnu, links_gate, scan_css, scan_html, scan_js, start_vnu, static_gate
 import pytest
 from serve_headers import serve
+
+from quality.links import linkchecker, links_gate
+from quality.static import scan_css, scan_html, scan_js, static_gate
+from quality.vnu import VNU_JAR, finish_vnu, start_vnu
 
 ORIGIN = "http://127.0.0.1:8000"
 OWN = {ORIGIN}
@@ -166,9 +168,7 @@ def test_static_gate_names_page_and_problem(tmp_path: Path) -> None:
 
 
 def test_links_gate_finds_broken_links_and_fragments(tmp_path: Path) -> None:
-    if not (check_site.ROOT / ".venv" / "bin" / "linkchecker").exists() and not shutil.which(
-        "linkchecker"
-    ):
+    if linkchecker() is None:
         pytest.skip("LinkChecker is not installed")
     _write(tmp_path, "index.html", PAGE.format(title="home", body=(
         '<a href="#main">top</a> <a href="/about/#team">team</a> <a href="/about/">about</a>'
@@ -194,7 +194,7 @@ def test_links_gate_finds_broken_links_and_fragments(tmp_path: Path) -> None:
 
 
 def test_html_gate_reports_validator_errors(tmp_path: Path) -> None:
-    if not check_site.VNU_JAR.is_file() or not shutil.which("java"):
+    if not VNU_JAR.is_file() or not shutil.which("java"):
         pytest.skip("vnu-jar or java is missing")
     # One run (Java starts slowly): a valid page that must not be blamed, and a bad one.
     _write(tmp_path, "ok/index.html", PAGE.format(title="fine", body="<p>fine</p>"))

@@ -1,4 +1,4 @@
-"""Synthetic case highlights for the benchmark (scripts/bench.py), written two ways.
+"""Synthetic case highlights for the benchmark (python -m bench), written two ways.
 
 The same cases (same text, same metadata) are written twice:
 
@@ -24,154 +24,22 @@ from typing import Any
 
 import yaml
 
+from bench.words import (
+    ACTORS,
+    CONNECT,
+    HEADINGS,
+    NOUNS,
+    PLACES,
+    RESULTS,
+    SECTORS,
+    SOURCES,
+    VERBS,
+    WARNINGS,
+)
+
 # The outcome vocabulary is defined once, in content_schema/cases.py; this is only the fallback
 # used when that module is not importable (the generator must still run in isolation).
 FALLBACK_OUTCOMES = ("people", "policy", "prevention", "money")
-
-PLACES = (
-    ("Bangkok", "Thailand"),
-    ("Chiang Mai", "Thailand"),
-    ("Ranong", "Thailand"),
-    ("Vientiane", "Laos"),
-    ("Savannakhet", "Laos"),
-    ("Phnom Penh", "Cambodia"),
-    ("Manila", "Philippines"),
-    ("Cebu", "Philippines"),
-    ("Kathmandu", "Nepal"),
-    ("Dhaka", "Bangladesh"),
-    ("Chennai", "India"),
-    ("Kolkata", "India"),
-    ("Lagos", "Nigeria"),
-    ("Accra", "Ghana"),
-    ("Kampala", "Uganda"),
-    ("Nairobi", "Kenya"),
-    ("Tegucigalpa", "Honduras"),
-    ("Guatemala City", "Guatemala"),
-    ("Houston, Texas", "United States"),
-    ("Atlanta, Georgia", "United States"),
-    ("Fresno, California", "United States"),
-    ("Newark, New Jersey", "United States"),
-    ("Chisinau", "Moldova"),
-    ("Bucharest", "Romania"),
-    ("Yangon", "Myanmar"),
-    ("Jakarta", "Indonesia"),
-    ("Ho Chi Minh City", "Vietnam"),
-    ("Lima", "Peru"),
-)
-
-SOURCES = (
-    ("UNODC", "https://www.unodc.org/unodc/en/human-trafficking/"),
-    (
-        "U.S. Department of State, Trafficking in Persons Report",
-        "https://www.state.gov/trafficking-in-persons-report/",
-    ),
-    (
-        "International Labour Organization",
-        "https://www.ilo.org/topics/forced-labour-modern-slavery-and-trafficking-persons",
-    ),
-    ("U.S. Department of Justice", "https://www.justice.gov/humantrafficking"),
-    ("U.S. Department of Labor, ILAB", "https://www.dol.gov/agencies/ilab"),
-    ("Polaris Project", "https://polarisproject.org/"),
-    ("International Justice Mission", "https://www.ijm.org/"),
-    ("Walk Free, Global Slavery Index", "https://www.walkfree.org/global-slavery-index/"),
-    ("Royal Thai Police", "https://www.royalthaipolice.go.th/"),
-    ("IOM", "https://www.iom.int/counter-trafficking"),
-)
-
-ACTORS = (
-    "labour inspectors",
-    "a joint task force",
-    "prosecutors",
-    "a survivor-led network",
-    "a district court",
-    "local police",
-    "a shelter partner",
-    "border officials",
-    "a coalition of service providers",
-    "the anti-trafficking unit",
-    "a labour union",
-    "a legal aid clinic",
-    "community volunteers",
-    "a regional court",
-)
-SECTORS = (
-    "fishing vessels",
-    "garment workshops",
-    "brick kilns",
-    "a seafood processing plant",
-    "domestic work",
-    "construction sites",
-    "agricultural farms",
-    "street begging",
-    "online scam compounds",
-    "a textile mill",
-    "massage parlours",
-    "cattle ranches",
-    "palm oil plantations",
-    "a recruitment agency",
-)
-RESULTS = (
-    "freed {n} workers",
-    "won the first conviction of its kind",
-    "seized {m} in assets",
-    "secured back wages of {m}",
-    "changed the recruitment rules",
-    "reunited {n} children with their families",
-    "opened a survivor-led shelter",
-    "trained {n} frontline officers",
-    "closed a debt-bondage scheme",
-    "returned {m} to survivors",
-)
-VERBS = (
-    "documented",
-    "reported",
-    "confirmed",
-    "followed up",
-    "reviewed",
-    "supported",
-    "funded",
-    "monitored",
-    "trained",
-    "referred",
-    "protected",
-    "interviewed",
-)
-NOUNS = (
-    "recruitment fees",
-    "passports",
-    "wages",
-    "contracts",
-    "debts",
-    "shelter places",
-    "case workers",
-    "interpreters",
-    "court hearings",
-    "labour permits",
-    "hotline calls",
-    "follow-up visits",
-    "job training",
-    "health checks",
-    "legal aid",
-    "witness protection",
-    "victim compensation",
-    "supply-chain audits",
-    "visa portability",
-    "school enrolment",
-)
-CONNECT = (
-    "After the hearing,",
-    "In the months that followed,",
-    "With support from partners,",
-    "According to the court record,",
-    "Within a year,",
-    "As a result,",
-    "Meanwhile,",
-    "By the end of the programme,",
-    "Despite delays,",
-    "Following the raid,",
-)
-WARNINGS = ("sexual exploitation", "violence against children", "forced labour and abuse")
-HEADINGS = ("What happened", "What changed", "Why it matters", "What comes next", "How it was done")
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,8 +231,6 @@ def write_corpus(root: Path, n: int, seed: int = 42) -> dict[str, Path]:
 
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
-# Keys that select our theme's templates or URLs; plain Pelican's default theme has none of them.
-OUR_ONLY_KEYS = {"template", "save_as", "url", "status"}
 
 
 def plain_page(text: str, slug: str) -> str | None:

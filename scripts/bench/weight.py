@@ -8,7 +8,7 @@ reference baseline in tooling.md). Files referenced but absent from the output a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 import gzip
 import json
 from pathlib import Path, PurePosixPath
@@ -18,21 +18,24 @@ from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-# Page types of the site and how to find one of each in the output (first match wins).
-PAGE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("home", ("index.html",)),
-    ("platform page", ("platform/two-cents-for-freedom/index.html", "platform/*/index.html")),
-    ("action page", ("act/two-cents-for-freedom/index.html", "act/*/index.html")),
-    ("case", ("cases/*/index.html",)),
-    ("case list", ("cases/index.html",)),
-    ("outcome page", ("outcomes/people/index.html", "outcomes/*/index.html")),
-    ("directory", ("representatives/index.html",)),
-    ("state page", ("representatives/ma/index.html", "representatives/*/index.html")),
-    ("search", ("search/index.html",)),
-    ("404", ("404.html",)),
+from bench.results import Results
+from quality.page_types import BY_NAME
+from quality.urls import CSS_IMPORT, url_of
+
+# The page types weighed, as the report names them, and their names in quality.page_types
+# (which finds one page of each in the output).
+WEIGHED = (
+    ("home", "home"),
+    ("platform page", "platform"),
+    ("action page", "action"),
+    ("case", "case"),
+    ("case list", "case-list"),
+    ("outcome page", "outcome"),
+    ("directory", "representatives"),
+    ("state page", "state"),
+    ("search", "search"),
+    ("404", "404"),
 )
-# Folders under a page type's glob that are not pages of that type.
-_NOT_A_PAGE = {"page"}
 
 
 def gz(data: bytes) -> int:
@@ -40,25 +43,9 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def find_page(output: Path, patterns: tuple[str, ...]) -> Path | None:
-    """Return the first existing output file matching one of `patterns` (sorted, deterministic)."""
-    for pattern in patterns:
-        if "*" not in pattern:
-            if (output / pattern).is_file():
-                return output / pattern
-            continue
-        for candidate in sorted(output.glob(pattern)):
-            if candidate.parent.name in _NOT_A_PAGE:
-                continue
-            if candidate.is_file():
-                return candidate
-    return None
-
-
 def url_path(output: Path, file: Path) -> str:
     """The root-relative URL path of an output file (`/x/` for `x/index.html`)."""
-    rel = file.relative_to(output).as_posix()
-    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return url_of(file.relative_to(output).as_posix())
 
 
 def _local(output: Path, base: str, ref: str) -> Path | None:
@@ -76,7 +63,6 @@ def _local(output: Path, base: str, ref: str) -> Path | None:
     return target
 
 
-CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""")
 JS_IMPORT = re.compile(
     r"""(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bexport\s*[\w*{}\s,$]+\s*from\s*|\bimport\s*\(\s*)"""
     r"""['"]([^'"]+\.m?js)['"]"""
@@ -175,12 +161,12 @@ def page_weights(output: Path) -> tuple[list[Weight], list[str]]:
     """Weigh one page of every type; return the weights and the page types not found."""
     weights: list[Weight] = []
     missing: list[str] = []
-    for page_type, patterns in PAGE_TYPES:
-        file = find_page(output, patterns)
-        if file is None:
-            missing.append(page_type)
+    for label, name in WEIGHED:
+        rel = BY_NAME[name].find(output)
+        if rel is None:
+            missing.append(label)
         else:
-            weights.append(page_weight(output, file, page_type))
+            weights.append(page_weight(output, output / rel, label))
     return weights, missing
 
 
@@ -247,3 +233,35 @@ def json_sizes(output: Path) -> JsonSizes | None:
         result.per_lookup_median_gz = int(statistics.median(b for b, _ in per_lookup))
         result.per_lookup_max_gz, result.per_lookup_max_zip = max(per_lookup)
     return result
+
+
+# Page types whose weight grows with the number of cases: weighed again on the largest corpus.
+SCALED = ("home", "case", "case list", "outcome page", "search", "404")
+
+
+def weigh(res: Results, real: Path | None, scaled: dict[int, Path]) -> None:
+    """Page weight of the real site (and list pages at scale), JSON sizes, action-page JS."""
+    if real is not None:
+        weights, missing = page_weights(real)
+        res.weights = [
+            asdict(w) | {"total_gz": w.total_gz, "total_raw": w.total_raw} for w in weights
+        ]
+        res.weights_missing = missing
+        sizes = json_sizes(real)
+        res.json_sizes = asdict(sizes) if sizes else None
+        action = next((w for w in weights if w.page == "action page"), None)
+        if action is not None:
+            res.action_js = {
+                "file": action.file,
+                "raw": action.js[0],
+                "gz": action.js[1],
+                "assets": [a for a in action.assets if a.endswith((".js", ".mjs"))],
+            }
+    if scaled:
+        size = max(scaled)
+        weights, _ = page_weights(scaled[size])
+        res.weights_scaled = [
+            asdict(w) | {"total_gz": w.total_gz, "total_raw": w.total_raw, "size": size}
+            for w in weights
+            if w.page in SCALED
+        ]

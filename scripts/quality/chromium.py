@@ -7,11 +7,13 @@ background-networking ones it keeps trying to reach Google's hosts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+import contextlib
 import functools
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from quality import NODE_MODULES
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -22,9 +24,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA and everything below it.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@contextlib.contextmanager
+def launch() -> Iterator[Any]:
+    """Debian's Chromium, headless, through Playwright; closed when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @functools.cache

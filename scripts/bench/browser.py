@@ -1,7 +1,8 @@
 """Browser figures for the benchmark: ZIP lookup timing and main-thread scripting per page.
 
 Debian's Chromium through Playwright, against the built site served on 127.0.0.1 by a small
-standard-library server (no compression, like `python -m http.server`). Nothing leaves the machine.
+standard-library server (quality.localserver.serve_static: no compression, like
+`python -m http.server`). Nothing leaves the machine.
 
 Lookup timing is measured *inside the page*: `performance.now()` in a capture-phase `submit`
 listener on `window` (it runs before the page's own handler on the form), and again in a
@@ -13,18 +14,21 @@ wall time (click to seeing the state) is recorded too, as a cross-check with pro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import contextlib
-import functools
-import http.server
+import json
 from pathlib import Path
+import random
 import statistics
-import sys
 import time
 from typing import Any
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
-from serve_headers import running
+from bench.results import Results, log
+from quality.chromium import CHROMIUM, launch
+from quality.localserver import serve_static
+
+FIXED_ZIPS = ("02139", "20001", "82001")
+# Scripting time per page: (key, CPU slowdown, loads); the median of the loads is reported.
+SCRIPTING_RUNS = (("x1", 1.0, 3), ("x4", 4.0, 1))
 
 ARM = """() => {
   const form = document.querySelector('form#zip-form');
@@ -46,41 +50,6 @@ ARM = """() => {
   }).observe(results, {attributes: true, attributeFilter: ['data-state']});
   return 'ok';
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser context closed mid-response (broken pipe) is normal here: stay quiet."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 on a free port; yield the base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    with running(_Server(("127.0.0.1", 0), handler)) as url:
-        yield url
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium, headless, through Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _submit(page: Any) -> None:
@@ -178,3 +147,58 @@ def scripting(browser: Any, url: str, throttle: float = 1.0, lookup_zip: str | N
         }
     finally:
         context.close()
+
+
+def pick_zips(output: Path, count: int, seed: int) -> list[str]:
+    """The fixed ZIPs of the issue plus a seeded sample of the ZIPs the site knows."""
+    known: list[str] = []
+    for shard in sorted((output / "api" / "v1" / "zip").glob("*.json")):
+        with contextlib.suppress(OSError, ValueError):
+            known += sorted(json.loads(shard.read_text(encoding="utf-8")))
+    if not known:
+        return list(FIXED_ZIPS)[:count]
+    fixed = [z for z in FIXED_ZIPS if z in set(known)]
+    rest = sorted(set(known) - set(fixed))
+    sample = random.Random(seed).sample(rest, max(0, min(len(rest), count - len(fixed))))
+    return fixed + sorted(sample)
+
+
+def _scripting_entry(
+    browser: Any, url: str, page: str, file: str, lookup_zip: str | None = None
+) -> dict[str, Any]:
+    """Scripting of one page (medians of SCRIPTING_RUNS), optionally with one lookup."""
+    entry: dict[str, Any] = {"page": page, "file": file}
+    for key, throttle, count in SCRIPTING_RUNS:
+        runs = [scripting(browser, url, throttle, lookup_zip) for _ in range(count)]
+        entry[key] = statistics.median(r.get("script_ms", 0.0) for r in runs)
+        entry[key + "_task"] = statistics.median(r.get("task_ms", 0.0) for r in runs)
+    return entry
+
+
+def measure_browser(output: Path, lookups_count: int, seed: int, res: Results) -> None:
+    """Lookup timing on an action page and scripting time per page type, in Chromium."""
+    if not Path(CHROMIUM).exists():
+        res.notes.append("Chromium is not installed: no browser figures (make deps installs it).")
+        return
+    pages = {w["page"]: w["file"] for w in res.weights}
+    with serve_static(output) as base, launch() as browser:
+        action = pages.get("action page")
+        if action:
+            zips = pick_zips(output, lookups_count, seed)
+            log(f"lookups: {len(zips)} ZIPs on {action}")
+            res.lookup = lookups(browser, base + action, zips)
+            res.lookup["page"] = action
+        else:
+            res.lookup = {"missing": "no action page in the build"}
+        for page_type, path in pages.items():
+            entry = _scripting_entry(browser, base + path, page_type, path)
+            res.scripting.append(entry)
+            log(f"scripting {page_type}: {entry['x1']:.1f} ms")
+        if action and res.lookup.get("ok"):
+            zip_code = res.lookup["runs"][0]["zip"]
+            res.scripting.append(
+                _scripting_entry(
+                    browser, base + action, "action page + one lookup", f"{action} ({zip_code})",
+                    zip_code,
+                )
+            )

@@ -1,6 +1,6 @@
-"""Time the legislator data stage inside one real build (run by scripts/bench.py as a subprocess).
+"""Time plugins inside one real build (run by bench.datastage as a subprocess).
 
-Usage: bench_datastage.py SETTINGS_FILE OUTPUT [PLUGIN ...|ALL]   (prints one JSON object)
+Usage: python -m bench.instrument SETTINGS_FILE OUTPUT [PLUGIN ...|ALL]   (prints one JSON object)
 
 It builds the site in-process and times, with a wall clock, every call into the plugin's code
 from Pelican: each signal receiver defined in the plugin's modules, the `generate_context` /
