@@ -60,15 +60,16 @@ chromium: ## Install Debian's chromium for browser tests, if missing
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium is not installed"; exit 1; }
 
-html: $(VENV_STAMP) ## Build the site into output/ (strict, clean folder, then swap) + search index
+html: $(VENV_STAMP) $(NODE_STAMP) ## Build the site into output/ (strict, clean folder, then swap) + search index
 	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(CONFFILE) $(if $(PELICANOPTS),-- $(PELICANOPTS))
 
 serve: html ## Build and serve the site on http://127.0.0.1:8000
 	@echo "Serving on http://$(SERVER):$(PORT)/ (Ctrl-C to stop)"
 	$(PELICAN) -l -p $(PORT) -b $(SERVER) -o $(OUTPUTDIR) -s $(CONFFILE)
 
-devserver: html ## Serve and rebuild on every change
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(SERVER) $(PELICANOPTS)
+devserver: $(VENV_STAMP) $(NODE_STAMP) ## Serve with the production headers; rebuild (safely) on every change
+	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(CONFFILE) --watch \
+		--port $(PORT) --bind $(SERVER) $(if $(PELICANOPTS),-- $(PELICANOPTS))
 
 data: $(VENV_STAMP) ## Refresh the legislator data cache (the only network step)
 	$(VPY) scripts/update_data.py
@@ -98,8 +99,8 @@ admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local 
 bench: deps ## Benchmark: build time vs plain Pelican, page weight, lookup time
 	$(SNAPSHOT_ENV) $(VPY) -m bench
 
-publish: $(VENV_STAMP) $(NODE_STAMP) ## Production build (publishconf.py) into a clean folder, then swap
-	$(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
+publish: $(VENV_STAMP) $(NODE_STAMP) ## Production build (publishconf.py; needs SITEURL=https://…), then swap
+	SITEURL="$(SITEURL)" $(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)
 
 clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .cache/pelican .pytest_cache

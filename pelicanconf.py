@@ -42,6 +42,7 @@ IGNORE_FILES = [".#*", "README.md", "_*"]
 
 # --- Plugins ----------------------------------------------------------------
 PLUGINS = [
+    "formats",  # date and number filters for templates
     "sitemaps",
     "sections",
     # YAML front matter reader (pelican-yaml-metadata's, with libyaml) and the content rules:
@@ -82,6 +83,8 @@ ROBOTS_SAVE_AS = "robots.txt"
 PAGE_TRANSLATION_ID = None
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
+# Where Pagefind writes the search index (scripts/publish.py) and search.js loads it from.
+SEARCH_INDEX_URL = "pagefind/"
 # "404" is a direct template written to /404.html
 # Categories, tags, authors and archives are not part of this site.
 CATEGORY_SAVE_AS = ""
@@ -140,17 +143,20 @@ HOTLINE_PHONE_TEL = "+18883737888"
 HOTLINE_TEXT = "233733"
 QUICK_EXIT_URL = "https://www.weather.gov/"
 
-# --- Legislator data (plugins/legislators; override with environment variables) --
-# A base URL or a local folder holding the congress-legislators JSON files.
-LEGISLATORS_SOURCE = os.environ.get(
-    "LEGISLATORS_SOURCE", "https://unitedstates.github.io/congress-legislators/"
-)
-# A URL or a file: the 119th-Congress ZCTA-to-district table (zccd.csv).
-LEGISLATORS_ZIP_SOURCE = os.environ.get(
-    "LEGISLATORS_ZIP_SOURCE",
-    "https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress/master/zccd.csv",
-)
+# --- Legislator data (plugins/legislators) -----------------------------------------
+# The sources default to the public ones (plugins/legislators/README.md); the environment
+# variables LEGISLATORS_SOURCE and LEGISLATORS_ZIP_SOURCE (a folder or file, or a URL)
+# override them, as do LEGISLATORS_ZIP_CONGRESS and LEGISLATORS_NEW_MAPS.
 LEGISLATORS_CACHE_PATH = str(ROOT / ".cache" / "legislators")
+
+# --- The campaign ---------------------------------------------------------------------
+CAMPAIGN_NAME = "Two Cents for Freedom"
+# Where people write to the campaign (a mailto: or an https:// page), shown on About;
+# set it before you publish (About says plainly when it is not set).
+CAMPAIGN_CONTACT = None
+# Where a wrong contact detail of a member of Congress is reported (mailto: or https://).
+# Unset, reports go to the congress-legislators project's issue page.
+CAMPAIGN_CORRECTIONS = None
 
 # --- Navigation (label, root-relative URL) ------------------------------------
 MENU = [

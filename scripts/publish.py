@@ -3,7 +3,8 @@
     .venv/bin/python scripts/publish.py --output output --settings publishconf.py   # make publish
     .venv/bin/python scripts/publish.py --output output --settings pelicanconf.py   # make html
 
-Steps: (1) `pelican --fatal warnings` into `<output>.new` (a fresh, empty folder);
+Steps: (1) a strict Pelican build (scripts/sitebuild.py: `pelican --fatal warnings` with
+messages people can read) into `<output>.new` (a fresh, empty folder);
 (2) Pagefind writes the search index into it; (3) deploy/_headers is copied to its root
 (Netlify and Cloudflare Pages read it there); (4) the new folder replaces `<output>` in one
 atomic exchange (renameat2 RENAME_EXCHANGE on Linux; two renames elsewhere), and the old
@@ -27,6 +28,7 @@ import time
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS_FILE = ROOT / "deploy" / "_headers"
+SITEBUILD = Path(__file__).resolve().parent / "sitebuild.py"
 REQUIRED_FILES = ("index.html", "404.html")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -51,8 +53,7 @@ def _run(step: str, command: Sequence[str], env: Mapping[str, str] | None) -> No
     completed = subprocess.run(list(command), cwd=ROOT, env=full_env, check=False)
     if completed.returncode != 0:
         raise BuildError(
-            f"{step} failed (exit {completed.returncode}): {' '.join(command)}\n"
-            f"  The messages above name the file and the problem; fix it and run again."
+            f"{step} failed: the messages above name the file or setting and the fix."
         )
 
 
@@ -112,7 +113,7 @@ def safe_build(
         _run(
             "Pelican build",
             [
-                sys.executable, "-m", "pelican", str(content),
+                sys.executable, str(SITEBUILD), str(content),
                 "-o", str(new), "-s", str(settings), "--fatal", "warnings",
                 *pelican_args,
             ],
@@ -147,10 +148,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    parser.add_argument("--watch", action="store_true",
+                        help="serve the site with the production headers and build again, "
+                        "safely, whenever content, theme or settings change (make devserver)")
+    parser.add_argument("--port", type=int, default=8000, help="with --watch: the port")
+    parser.add_argument("--bind", default="127.0.0.1", help="with --watch: the address")
     parser.add_argument(
         "pelican_args", nargs="*", help="extra Pelican options, after `--` (e.g. -- -e KEY=VALUE)"
     )
     args = parser.parse_args(argv)
+    if args.watch:
+        return watch(args)
+    return 0 if build_once(args) else 1
+
+
+def build_once(args: argparse.Namespace) -> bool:
+    """Build safely once; print what happened; return True when the new site is in place."""
     try:
         result = safe_build(
             args.output,
@@ -161,12 +174,35 @@ def main(argv: list[str] | None = None) -> int:
         )
     except BuildError as error:
         print(f"\nBuild failed; {args.output} was left as it was.\n{error}", file=sys.stderr)
-        return 1
+        return False
     print(
         f"Built {result.pages} pages with {args.settings.name} into {result.output} "
         f"in {result.seconds:.1f} s"
     )
-    return 0
+    return True
+
+
+def watch(args: argparse.Namespace) -> int:
+    """Serve the output with its headers; build again on every change until Ctrl-C."""
+    from pelican.settings import read_settings
+    from pelican.utils import wait_for_changes
+    from serve_headers import make_server
+
+    from quality.localserver import running
+
+    build_once(args)
+    server = make_server(args.output.resolve(), host=args.bind, port=args.port, quiet=True)
+    with running(server) as url:
+        print(f"Serving {args.output} on {url}/ with the production headers; building again "
+              "on every change (Ctrl-C to stop)")
+        try:
+            while True:
+                settings = read_settings(str(args.settings))
+                changed = wait_for_changes(str(args.settings), settings)
+                print(f"Changed: {', '.join(sorted(str(c[1]) for c in changed))}")
+                build_once(args)
+        except KeyboardInterrupt:
+            return 0
 
 
 if __name__ == "__main__":

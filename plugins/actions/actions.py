@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from content_schema.actions import committee_lines, targets_of
-from content_schema.plugin import content_index
 from pelican import signals
 from pelican.contents import Page
+
+from content_schema.actions import committee_lines, targets_of
+from content_schema.plugin import content_index
 from pluginkit import requires, settings_of
 
 from .render import make_markdown, render_inline, render_markdown

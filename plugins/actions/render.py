@@ -10,8 +10,9 @@ import html
 import re
 from typing import Any
 
-from content_schema.actions import PLACEHOLDER_RE, PLACEHOLDERS
 from markdown import Markdown
+
+from content_schema.actions import PLACEHOLDER_RE, PLACEHOLDERS
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 

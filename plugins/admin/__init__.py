@@ -1,7 +1,8 @@
 """The web editor for volunteers: Decap CMS at /admin/, configured from content_schema."""
 
-from content_schema.routes import routes
 from pelican import signals
+
+from content_schema.routes import routes
 
 from .admin import admin_routes, finalized, initialized
 

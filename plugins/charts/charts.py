@@ -20,11 +20,12 @@ from pathlib import Path
 import re
 from typing import Any
 
+from pelican import signals
+from pelican.contents import Content
+
 from content_schema import Problem
 from content_schema.checks import checks
 from content_schema.files import Entry
-from pelican import signals
-from pelican.contents import Content
 from pluginkit import read_prefixed, settings_of
 
 from .draw import replace_shortcodes

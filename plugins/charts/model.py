@@ -11,8 +11,9 @@ from pathlib import Path
 import re
 from typing import Any
 
-from pluginkit import SiteError
 import yaml
+
+from pluginkit import SiteError
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -173,19 +174,19 @@ def load_chart(name: str, folder: Path, page: str) -> Chart:
             page, "[chart: …]", f"{name!r} is not a chart name", "write e.g. [chart: funding-gap]"
         )
     path = folder / f"{name}.yaml"
+    shown = f"{folder.parent.name}/{folder.name}/{name}.yaml"  # content/charts/x.yaml
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "none"
         raise _problem(
             page,
             "[chart: …]",
-            f"no chart file {path}",
+            f"there is no chart file {shown}",
             f"use a known chart ({known}) or add the file",
         )
     try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 1
-        raise _problem(
-            str(path), "(yaml)", "cannot be read as YAML", "check indentation", line
-        ) from exc
-    return parse_chart(name, spec, str(path))
+        raise _problem(shown, "(yaml)", "cannot be read as YAML", "check indentation", line) \
+            from exc
+    return parse_chart(name, spec, shown)

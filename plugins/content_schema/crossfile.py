@@ -5,8 +5,8 @@ actions that name a platform page, and words that must exist in the data.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-import posixpath
 from pathlib import Path
+import posixpath
 import re
 from urllib.parse import unquote
 

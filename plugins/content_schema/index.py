@@ -119,8 +119,3 @@ def build_index(
             continue
         problems += check_words(listed, folder, name, known, what)
     return ContentIndex(root, entries, sort_problems(problems), tuple(unchecked))
-
-
-def index_from(settings: Mapping[str, Any], **options: Any) -> ContentIndex:
-    """Build the index for a Pelican settings mapping (scripts: check-content, make case)."""
-    return build_index(SchemaSettings.from_pelican(settings), settings=settings, **options)

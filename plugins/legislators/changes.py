@@ -35,8 +35,9 @@ def _who(member: Member | None) -> dict[str, str] | None:
     return None if member is None else {"bioguide": member.bioguide, "name": member.name}
 
 
-def _entry(day: dt.date, kind: str, seat: str, member: Member | None, old: Any, new: Any
-           ) -> dict[str, Any]:
+def _entry(
+    day: dt.date, kind: str, seat: str, member: Member | None, *, old: Any, new: Any
+) -> dict[str, Any]:
     return {
         "date": day.isoformat(), "kind": kind, "seat": seat,
         "bioguide": member.bioguide if member else None,
@@ -52,25 +53,28 @@ def compare(old: Sequence[Member], new: Sequence[Member], day: dt.date) -> list[
     for seat in sorted(set(old_seats) | set(new_seats)):
         before, after = old_seats.get(seat), new_seats.get(seat)
         if (before and before.bioguide) != (after and after.bioguide):
-            found.append(_entry(day, "seat", seat, after or before, _who(before), _who(after)))
+            found.append(_entry(day, "seat", seat, after or before, old=_who(before),
+                                new=_who(after)))
     old_ids = {m.bioguide: m for m in old}
     new_ids = {m.bioguide: m for m in new}
     for bioguide in sorted(set(new_ids) - set(old_ids)):
         member = new_ids[bioguide]
-        found.append(_entry(day, "member_added", seat_of(member), member, None, member.name))
+        found.append(_entry(day, "member_added", seat_of(member), member, old=None,
+                            new=member.name))
     for bioguide in sorted(set(old_ids) - set(new_ids)):
         member = old_ids[bioguide]
-        found.append(_entry(day, "member_gone", seat_of(member), member, member.name, None))
+        found.append(_entry(day, "member_gone", seat_of(member), member, old=member.name,
+                            new=None))
     for bioguide in sorted(set(old_ids) & set(new_ids)):
         before, after = old_ids[bioguide], new_ids[bioguide]
         for detail in DETAILS:
             if getattr(before, detail) != getattr(after, detail):
                 found.append(_entry(day, detail, seat_of(after), after,
-                                    getattr(before, detail), getattr(after, detail)))
+                                    old=getattr(before, detail), new=getattr(after, detail)))
         if before.offices != after.offices:
             found.append(_entry(day, "offices", seat_of(after), after,
-                                [o.to_json() for o in before.offices],
-                                [o.to_json() for o in after.offices]))
+                                old=[o.to_json() for o in before.offices],
+                                new=[o.to_json() for o in after.offices]))
     return found
 
 

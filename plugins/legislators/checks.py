@@ -155,7 +155,9 @@ def new_maps(value: Any) -> dict[int, tuple[str, ...]]:
             number_text, colon, states = part.partition(":")
             if not colon:
                 raise fail("LEGISLATORS_NEW_MAPS", value, want)
-            parsed[number_text.strip()] = [s.strip().upper() for s in states.split(",") if s.strip()]
+            parsed[number_text.strip()] = [
+                s.strip().upper() for s in states.split(",") if s.strip()
+            ]
         value = parsed
     if not isinstance(value, Mapping):
         raise fail("LEGISLATORS_NEW_MAPS", value, want)

@@ -11,12 +11,14 @@ from pathlib import Path
 import time
 from typing import Any
 
+from pelican.generators import Generator
+
 from content_schema import ContentError
 from content_schema.plugin import content_index
-from pelican.generators import Generator
 from pluginkit import SiteError, settings_of
 
 from . import changes, committees
+from .corrections import report_url
 from .dataset import Dataset
 from .directory import build_directory, counts_of, out_of_date_share, summary
 from .model import Directory
@@ -70,8 +72,11 @@ class LegislatorsGenerator(Generator):
         names = committees.names(dataset.extras.get(committees.COMMITTEES_FILE))
         self._check_committee_ids(names)
         wanted = action_committees(self)
-        dataset.members = [replace(m, committees=tuple(c for c in m.committees if c in wanted))
-                           for m in dataset.members]
+        dataset.members = [
+            replace(m, committees=tuple(c for c in m.committees if c in wanted),
+                    report_url=report_url(cfg.corrections, m, dataset.data_date or ""))
+            for m in dataset.members
+        ]
         self.dataset = dataset
         self.directory = directory = build_directory(dataset, cfg)
         self._enforce(dataset, directory)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pelican import signals
+
 from content_schema.routes import Routes, routes
 from content_schema.vocabularies import vocabularies
-from pelican import signals
 from pluginkit import requires, settings_of
 
 from . import committees

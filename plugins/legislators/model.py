@@ -60,6 +60,8 @@ class Member:
     took_office: str | None = None
     # Committees (thomas ids) the member sits on, of those the actions name.
     committees: tuple[str, ...] = ()
+    # The prefilled link to report a wrong detail (corrections.py).
+    report_url: str | None = None
 
     @property
     def current(self) -> bool:
@@ -141,6 +143,7 @@ class Member:
             "term_end": self.term_end,
             "took_office": self.took_office,
             "committees": list(self.committees),
+            "report_url": self.report_url,
         }
 
 

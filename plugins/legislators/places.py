@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from formats.formats import ordinal
+
 #: The U.S. Capitol switchboard: reaches every office when a direct number is missing.
 SWITCHBOARD = "202-224-3121"
 SWITCHBOARD_TEL = "+12022243121"
@@ -81,12 +83,6 @@ def congress_of(day: dt.date) -> int:
     number = (day.year - 1789) // 2 + 1
     starts = dt.date(1789 + 2 * (number - 1), 1, 3)
     return number - 1 if day < starts else number
-
-
-def ordinal(n: int) -> str:
-    """Return 1st, 2nd, 3rd, 4th, 11th, 21st ..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def seat_label(district: str) -> str:

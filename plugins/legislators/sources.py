@@ -19,7 +19,7 @@ from .places import congress_of
 from .remote import load_remote
 from .report import Report
 from .roster import LEGISLATORS_FILE, OFFICES_FILE, SetLimits, parse_members
-from .settings import HOW_TO_GET, LegislatorsSettings
+from .settings import LegislatorsSettings
 from .zips import HEADER, ZIP_FILE, add_territories, parse_zips
 
 OPTIONAL_FILES = (

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from content_schema.cases import outcomes_of
 from pelican.generators import Generator
+
+from content_schema.cases import outcomes_of
 from pluginkit import settings_of
 
 from .feeds import FeedItem

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pelican import signals
+
 from content_schema.cases import outcomes_of, sources_of
 from content_schema.plugin import content_index
 from content_schema.routes import Routes, routes
-from pelican import signals
 from pluginkit import requires, settings_of
 
 from .generator import OutcomesGenerator

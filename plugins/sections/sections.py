@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from content_schema.routes import Routes, routes
 from pelican import signals
 from pelican.contents import Page
+
+from content_schema.routes import Routes, routes
 from pluginkit import settings_of
 
 from .settings import SectionsSettings

@@ -17,9 +17,10 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-from content_schema.routes import Routes, routes
 from pelican import signals
 from pelican.generators import Generator
+
+from content_schema.routes import Routes, routes
 from pluginkit import read_prefixed, settings_of
 
 DEFAULTS: dict[str, Any] = {

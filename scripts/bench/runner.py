@@ -56,7 +56,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-builds", action="store_true", help="skip the synthetic builds")
     ap.add_argument("--no-browser", action="store_true", help="skip Chromium")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench", help="report folder (bench/)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench-results",
+                    help="report folder (bench-results/)")
     ap.add_argument(
         "--render", type=Path, metavar="JSON", help="print the report of a saved bench-*.json"
     )

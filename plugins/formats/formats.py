@@ -1,0 +1,56 @@
+"""Receivers: give every template the site's date and number filters.
+
+- `datetime_format`: a date (or "YYYY-MM-DD") as "3 January 2027" (DEFAULT_DATE_FORMAT);
+- `ordinal`: 119 as "119th".
+Templates call them on values from the plugins; nothing formats a date by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pelican import signals
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def as_date(value: Any) -> dt.date | None:
+    """Return a date from a date, a datetime or an ISO "YYYY-MM-DD" text (else None)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def datetime_format(value: Any) -> str:
+    """Return "3 January 2027" for a date; the text as it is when it is not one."""
+    day = as_date(value)
+    if day is None:
+        return str(value)
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def ordinal(value: Any) -> str:
+    """Return 1st, 2nd, 3rd, 4th, 11th, 21st, 119th ..."""
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+FILTERS = {"datetime_format": datetime_format, "ordinal": ordinal}
+
+
+def add_filters(generator: Any) -> None:
+    """Put the filters into the generator's Jinja environment."""
+    generator.env.filters.update(FILTERS)
+
+
+def register() -> None:
+    """Connect receivers; no logic here."""
+    signals.generator_init.connect(add_filters)
