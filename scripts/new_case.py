@@ -19,15 +19,16 @@ import re
 import sys
 import unicodedata
 
+from content_schema.cases import CASES, OUTCOMES
+from content_schema.cases import parse_source as read_source
+from content_schema.fields import Problem
+from content_schema.files import check_slug, check_text
+from content_schema.index import ContentIndex
+from content_schema.settings import SchemaSettings
+from content_schema.tools import index_for, load_settings
+from pluginkit import settings_of
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from content_schema import frontmatter  # noqa: E402
-from content_schema.cases import CASES, OUTCOMES, check_case  # noqa: E402
-from content_schema.cases import parse_source as read_source  # noqa: E402
-from content_schema.fields import Problem  # noqa: E402
-from content_schema.rules import check_file, check_slug, iter_content  # noqa: E402
-
 DEV_ORIGIN = "http://127.0.0.1:8000"
 FILE = "file"
 
@@ -103,29 +104,17 @@ def parse_source(text: str) -> tuple[str, str]:
     return name.strip(), url.strip()
 
 
-def validate(answers: dict[str, object], path: str) -> list[Problem]:
-    """Check the answers by writing them out and reading them back, as the build will."""
-    fm, problems = frontmatter.parse(render(answers), path)
-    if fm is None:
-        return problems
-    problems += CASES.check(fm.metadata, path=path, lines=fm.lines, raws=fm.raw)
-    problems += check_case(fm.metadata, path, fm.lines)
-    slug = fm.metadata.get("slug")
-    if isinstance(slug, str) and not problems:
-        problems += check_slug(slug, path, fm.lines.get("slug", 1))
-    return problems
+def validate(answers: dict[str, object], path: Path, content: Path,
+             config: SchemaSettings) -> list[Problem]:
+    """Check the answers as the file they make, with the build's own rules."""
+    entry = check_text(render(answers), path, content, url_of=config.url_of,
+                       today=config.today, prefix=str(content))
+    return entry.errors
 
 
-def existing_slugs(content: Path) -> dict[str, str]:
-    """Map each slug already used by a case to its file."""
-    used: dict[str, str] = {}
-    for path in iter_content(content):
-        if path.parent.name == "cases":
-            report = check_file(path, content, "cases")
-            slug = report.metadata.get("slug")
-            if isinstance(slug, str):
-                used[slug] = str(path)
-    return used
+def existing_slugs(index: ContentIndex) -> dict[str, str]:
+    """Map each slug already used by a case to its file (from the content index)."""
+    return {slug: entry.path for slug, entry in index.slugs("cases").items()}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--slug", help="the address /cases/<slug>/ (default: from the title)")
     p.add_argument("--content-warning", help="optional content warning")
     p.add_argument("--content", default=str(ROOT / "content"), help="the content folder")
+    p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"),
+                   help="the Pelican settings file whose rules apply")
     p.add_argument("--no-input", action="store_true",
                    help="never ask questions; fail if an option is missing")
     return p
@@ -241,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sources": sources, "slug": slug, "content_warning": args.content_warning,
     }
     content = Path(args.content)
+    settings = load_settings(Path(args.settings), content.resolve())
+    config = settings_of(settings, SchemaSettings)
     # Date and slug become the file name: check them before they touch a path.
     early = check_slug(slug, "--slug", 0)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):
@@ -253,11 +246,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     path = content / "cases" / f"{args.date}-{slug}.md"
     shown = str(path)
-    problems = validate(answers, shown)
+    problems = validate(answers, path, content, config)
     if path.exists():
         problems = [Problem(shown, 1, FILE, "the file already exists; nothing was overwritten",
                             "choose another --slug or --date, or edit the existing file")]
-    elif not problems and (other := existing_slugs(content).get(slug)):
+    elif not problems and (other := existing_slugs(index_for(settings)).get(slug)):
         problems.append(Problem(shown, 1, "slug", f"'{slug}' is already used by {other}",
                                 "choose another slug with --slug"))
     if problems:
@@ -273,8 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{shown} already exists; nothing written (choose another --slug or date)",
               file=sys.stderr)
         return 1
+    address = config.url_of("cases", slug)
     print(f"Wrote {shown}")
-    print(f"Its address: /cases/{slug}/ (with `make serve`: {DEV_ORIGIN}/cases/{slug}/)")
+    print(f"Its address: /{address} (with `make serve`: {DEV_ORIGIN}/{address})")
     print("Next: write the text, then run `make check-content`.")
     return 0
 

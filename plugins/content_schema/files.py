@@ -105,10 +105,40 @@ def check_file(
     `render=False` the body is not rendered for the last safety scan: the build scans
     Pelican's own rendering instead.
     """
+    shown = shown_path(path, root, prefix)
+    fm, problems = frontmatter.read(path, shown)
+    return check_parsed(fm, problems, path, root, url_of=url_of, today=today, prefix=prefix,
+                        render=render)
+
+
+def check_text(
+    text: str, path: Path, root: Path, *, url_of: Any = None, today: dt.date | None = None,
+    prefix: str | None = None,
+) -> Entry:
+    """Check the text a file would hold at `path` (inside `root`), before it is written.
+
+    `make case` checks its answers this way, with exactly the build's rules.
+    """
+    shown = shown_path(path, root, prefix)
+    fm, problems = frontmatter.parse(text, shown)
+    return check_parsed(fm, problems, path, root, url_of=url_of, today=today, prefix=prefix)
+
+
+def check_parsed(
+    fm: frontmatter.FrontMatter | None,
+    problems: list[Problem],
+    path: Path,
+    root: Path,
+    *,
+    url_of: Any = None,
+    today: dt.date | None = None,
+    prefix: str | None = None,
+    render: bool = True,
+) -> Entry:
+    """Check a parsed file: fields, the folder's rules, status, address, body."""
     folder = path.relative_to(root).parts[0]
     shown = shown_path(path, root, prefix)
     entry = Entry(shown, folder)
-    fm, problems = frontmatter.read(path, shown)
     entry.problems += problems
     if fm is None:
         return entry
