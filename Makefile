@@ -91,7 +91,7 @@ case: $(VENV_STAMP) ## Start a new case highlight (asks for title, date, outcome
 	$(VPY) scripts/new_case.py
 
 check-content: $(VENV_STAMP) ## Check every file under content/ and list all problems
-	$(VPY) scripts/check_content.py --format $(CONTENT_FORMAT) $(INPUTDIR)
+	$(SNAPSHOT_ENV) $(VPY) scripts/check_content.py --format $(CONTENT_FORMAT) $(INPUTDIR)
 
 admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local backend)
 	$(VPY) scripts/admin_server.py --port $(PORT)

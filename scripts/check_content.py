@@ -87,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = sum(1 for _ in iter_content(root)) + (
         sum(1 for p in images.rglob("*") if p.is_file()) if images.is_dir() else 0
     )
+    for vocabulary in index.unchecked:
+        print(f"note: the {vocabulary} ids of the actions were not checked: there is no "
+              f"{vocabulary} data yet (run `make data`, or set LEGISLATORS_SOURCE to a folder)",
+              file=sys.stderr)
     errors, warnings = index.errors, index.warnings
     note = f" and {len(warnings)} warning(s)" if warnings else ""
     if errors:
