@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from formats import FILTERS
+
 ROOT = Path(__file__).parent.resolve()
 
 # --- Site -------------------------------------------------------------------
@@ -42,7 +44,6 @@ IGNORE_FILES = [".#*", "README.md", "_*"]
 
 # --- Plugins ----------------------------------------------------------------
 PLUGINS = [
-    "formats",  # date and number filters for templates
     "sitemaps",
     "sections",
     # YAML front matter reader (pelican-yaml-metadata's, with libyaml) and the content rules:
@@ -123,6 +124,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = False
+# Dates and numbers in the site's style ("3 January 2027", "119th"): plugins/formats.
+JINJA_FILTERS = dict(FILTERS)
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -15,20 +15,24 @@ from pathlib import Path
 import sys
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
+from admin.decap import build_config, render_yaml
+from admin.settings import AdminSettings
+from content_schema.settings import SchemaSettings
+from content_schema.tools import index_for, load_settings
+from pluginkit import SiteError, settings_of
 
-from admin.decap import build_config, render_yaml  # noqa: E402
-from admin.settings import read_settings  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def config_for(settings_file: Path = ROOT / "pelicanconf.py", **overrides: Any) -> dict[str, Any]:
-    """Return the Decap config for a Pelican settings file plus overrides (e.g. ADMIN_*)."""
-    from pelican.settings import read_settings as read_pelican_settings
+    """Return the Decap config for a Pelican settings file plus overrides (e.g. ADMIN_*).
 
-    settings = read_pelican_settings(path=str(settings_file), override=overrides)
-    return build_config(read_settings(settings))
+    The files of edit-only collections come from the content index, as in the build.
+    """
+    settings = load_settings(settings_file)
+    settings.update(overrides)
+    return build_config(settings_of(settings, AdminSettings), index_for(settings),
+                        settings_of(settings, SchemaSettings).folders)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"ADMIN_LOCAL_BACKEND": args.local_backend} if args.local_backend else {}
     try:
         config = config_for(args.settings, **overrides)
-    except ValueError as err:
+    except (SiteError, ValueError) as err:
         print(f"admin_config: {err}", file=sys.stderr)
         return 1
     sys.stdout.write(render_yaml(config))

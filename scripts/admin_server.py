@@ -36,10 +36,10 @@ from typing import Any, ClassVar
 import urllib.error
 import urllib.request
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from serve_headers import HeadersHandler, load_rules
 
-from serve_headers import HeadersHandler, load_rules  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+SITEBUILD = Path(__file__).resolve().parent / "sitebuild.py"
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 DECAP_BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
@@ -68,7 +68,7 @@ def build_site(
 ) -> float:
     """Build `repo`/content into `output` with the local backend; return the seconds taken."""
     command = [
-        sys.executable, "-m", "pelican", str(repo / "content"),
+        sys.executable, str(SITEBUILD), str(repo / "content"),
         "-o", str(output), "-s", str(settings),
         "-e", f"ADMIN_LOCAL_BACKEND={json.dumps(origin + API_PATH)}",
         f"CACHE_PATH={json.dumps(str(output.parent / 'pelican-cache'))}",

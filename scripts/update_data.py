@@ -18,13 +18,15 @@ from pathlib import Path
 import sys
 import time
 
+from pelican.settings import read_settings
+
+from legislators import changes, contact_pages
+from legislators.remote import policy_of
+from legislators.settings import HOW_TO_GET, LegislatorsSettings
+from legislators.sources import load
+from pluginkit import SiteError
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from pelican.settings import read_settings  # noqa: E402
-
-from legislators.settings import LegislatorsConfigError, LegislatorsSettings  # noqa: E402
-from legislators.sources import HOW_TO_GET, load  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,11 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="validate the cache/source; do not force a download"
     )
+    parser.add_argument(
+        "--no-contact-pages", action="store_true",
+        help="do not look for House members' contact pages on their websites",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         cfg = LegislatorsSettings.from_pelican(read_settings(args.settings))
-    except LegislatorsConfigError as e:
+    except SiteError as e:
         print(e, file=sys.stderr)
         return 1
     for label, value, is_url in (
@@ -48,12 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         how = "download into " + str(cfg.cache_path) if is_url else "local, read directly"
         print(f"{label} = {value} ({how})")
     started = time.perf_counter()
+    before = len(changes.read_history(cfg.cache_path))
     data = load(cfg, force=not args.check, now=dt.datetime.now(dt.UTC))
     elapsed = time.perf_counter() - started
     for problem in data.report.sorted():
         print(f"  {problem.level}: {problem}")
-    for warning in data.warnings:
-        print(f"WARNING: {warning}", file=sys.stderr)
+    for notice in data.notices:
+        print(f"NOTICE: {notice}", file=sys.stderr)
     if not data.available:
         print(f"ERROR: contact data is unavailable: {data.reason}", file=sys.stderr)
         print(f"To get it, {HOW_TO_GET}", file=sys.stderr)
@@ -65,7 +72,18 @@ def main(argv: list[str] | None = None) -> int:
     for source in data.sources:
         where = source["url"] or "local copy"
         print(f"  {source['name']}: {where} (fetched {source['fetched']})")
-    return 2 if data.warnings else 0
+    recorded = len(changes.read_history(cfg.cache_path)) - before
+    print(f"  {recorded} change(s) recorded in {cfg.cache_path / changes.HISTORY_FILE}"
+          if recorded else "  no change since the last good copy")
+    if not (args.check or args.no_contact_pages):
+        found = contact_pages.discover(
+            data.members, cfg.cache_path, paths=cfg.contact_paths, policy=policy_of(cfg),
+            workers=cfg.contact_workers, max_age_days=cfg.contact_max_age_days, today=cfg.today,
+        )
+        pages = sum(1 for entry in found.values() if entry.get("url"))
+        print(f"  contact pages: {pages} of {len(found)} House members without a contact form "
+              "(looked for on their own websites)")
+    return 2 if data.notices else 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def check_tree(content: Path, prefix: str | None = None) -> list[Any]:
+    """Every problem `make check-content` reports for `content`, with the site's settings."""
+    from content_schema.tools import check_tree as check
+
+    return check(content, ROOT / "pelicanconf.py", prefix)
+
+
 def shared_sources() -> dict[str, str]:
     """Return settings that point the legislator plugin at ../shared/data."""
     return {

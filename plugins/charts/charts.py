@@ -26,7 +26,7 @@ from pelican.contents import Content
 from content_schema import Problem
 from content_schema.checks import checks
 from content_schema.files import Entry
-from pluginkit import read_prefixed, settings_of
+from pluginkit import read_prefixed, requires, settings_of
 
 from .draw import replace_shortcodes
 from .model import ChartError, load_chart
@@ -51,6 +51,12 @@ class ChartSettings:
         """Validate CHARTS_* settings; unknown ones are an error naming the known ones."""
         merged = read_prefixed(settings, "CHARTS_", DEFAULTS, plugin="charts")
         return cls(path=Path(merged["CHARTS_PATH"] or Path(settings["PATH"]) / "charts"))
+
+
+def check_settings(pelican: Any) -> None:
+    """Stop at start-up on a bad CHARTS_* setting or a missing content_schema plugin."""
+    requires(pelican.settings, "charts", "content_schema")
+    settings_of(pelican.settings, ChartSettings)
 
 
 def draw_charts(content: Content) -> None:
@@ -89,5 +95,6 @@ def chart_problems(settings: Any, entries: Sequence[Entry]) -> list[Problem]:
 
 def register() -> None:
     """Connect receivers; no logic here."""
+    signals.initialized.connect(check_settings)
     signals.content_object_init.connect(draw_charts)
     checks.connect(chart_problems)

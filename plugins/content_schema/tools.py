@@ -36,3 +36,8 @@ def index_for(
     """Build the content index the build would build, with the last safety render on."""
     return build_index(settings_of(settings, SchemaSettings), prefix=prefix, render=render,
                        settings=settings)
+
+
+def check_tree(content: Path, settings_file: Path, prefix: str | None = None) -> list[Any]:
+    """Every problem `make check-content` reports for a content folder (errors, warnings)."""
+    return index_for(load_settings(settings_file, content), prefix=prefix).problems

@@ -1,5 +1,9 @@
-"""Jinja filters that write dates and numbers the way a reader of the page's language expects."""
+"""Dates and numbers written the way a reader of the page's language expects.
 
-from .formats import register
+A library, not a Pelican plugin: pelicanconf.py hands `FILTERS` to Jinja (JINJA_FILTERS),
+and plugins (legislators' seat labels) call the same functions.
+"""
 
-__all__ = ["register"]
+from .formats import FILTERS, datetime_format, ordinal
+
+__all__ = ["FILTERS", "datetime_format", "ordinal"]

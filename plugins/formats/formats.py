@@ -1,6 +1,6 @@
-"""Receivers: give every template the site's date and number filters.
+"""The site's date and number filters for templates (pelicanconf.py's JINJA_FILTERS).
 
-- `datetime_format`: a date (or "YYYY-MM-DD") as "3 January 2027" (DEFAULT_DATE_FORMAT);
+- `datetime_format`: a date (or "YYYY-MM-DD") as "3 January 2027";
 - `ordinal`: 119 as "119th".
 Templates call them on values from the plugins; nothing formats a date by hand.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pelican import signals
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -44,13 +43,3 @@ def ordinal(value: Any) -> str:
 
 
 FILTERS = {"datetime_format": datetime_format, "ordinal": ordinal}
-
-
-def add_filters(generator: Any) -> None:
-    """Put the filters into the generator's Jinja environment."""
-    generator.env.filters.update(FILTERS)
-
-
-def register() -> None:
-    """Connect receivers; no logic here."""
-    signals.generator_init.connect(add_filters)

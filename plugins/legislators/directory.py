@@ -95,6 +95,29 @@ def counts_of(directory: Directory, dataset: Dataset, shards: int) -> dict[str, 
     }
 
 
+FIELD_NAMES = {
+    "contact_form": "the contact form", "url": "the website", "phone": "the Washington phone",
+    "address": "the Washington address", "name.official_full": "the official name",
+    "name.last": "the last name",
+}
+
+
+def corrections(dataset: Dataset) -> list[dict[str, str]]:
+    """The corrected fields as a page may show them: who, which detail, what is shown.
+
+    The rejected value itself is never on a page (meta.json keeps it for maintainers).
+    """
+    names = {m.bioguide: f"{m.title} {m.name}" for m in dataset.members}
+    found = []
+    for p in dataset.report.of("field"):
+        what = FIELD_NAMES.get(p.field) or (
+            "a district office's " + p.field.rsplit(".", 1)[-1] if p.field.startswith("offices")
+            else "a row of the ZIP table" if p.field.startswith("zccd") else p.field)
+        found.append({"bioguide": p.bioguide, "member": names.get(p.bioguide, ""),
+                      "detail": what, "shown_instead": p.shown_instead})
+    return found
+
+
 def summary(directory: Directory, dataset: Dataset, cfg: LegislatorsSettings) -> list[str]:
     """The data report a build prints: sources, date, counts, Congresses, every correction."""
     if not dataset.available:

@@ -20,7 +20,7 @@ from pluginkit import SiteError, settings_of
 from . import changes, committees
 from .corrections import report_url
 from .dataset import Dataset
-from .directory import build_directory, counts_of, out_of_date_share, summary
+from .directory import build_directory, corrections, counts_of, out_of_date_share, summary
 from .model import Directory
 from .places import OFFICIAL_LISTS, SWITCHBOARD
 from .settings import HOW_TO_GET, LegislatorsSettings
@@ -92,6 +92,7 @@ class LegislatorsGenerator(Generator):
             "legislators_unavailable_reason": dataset.reason,
             "legislators_help": HOW_TO_GET,
             "legislators_changes": self.history,
+            "legislators_corrections": corrections(dataset) if dataset.available else [],
             "LEGISLATORS": cfg,
         })
         logger.info("%s data stage: %d members, %d ZIP codes in %.2f s", LOG,

@@ -95,7 +95,7 @@ DEFAULTS: dict[str, Any] = {
     "LEGISLATORS_API_PATH": "api/v1",
 }
 
-#: Settings an environment variable of the same name overrides (the one place that reads them).
+#: Settings an environment variable of the same name supplies (the one place that reads them).
 ENV_OVERRIDES = ("LEGISLATORS_SOURCE", "LEGISLATORS_ZIP_SOURCE", "LEGISLATORS_ZIP_CONGRESS",
                  "LEGISLATORS_NEW_MAPS", "LEGISLATORS_TODAY")
 
@@ -166,13 +166,15 @@ class LegislatorsSettings:
     ) -> LegislatorsSettings:
         """Validate LEGISLATORS_* settings and return the typed view.
 
-        An environment variable named like a setting in ENV_OVERRIDES wins over the file.
+        An environment variable named like a setting in ENV_OVERRIDES supplies it when the
+        settings do not set it (pelicanconf.py leaves them to the defaults, so `make serve
+        LEGISLATORS_SOURCE=…` works; a test's explicit setting is never overridden).
         Raises LegislatorsConfigError naming the setting and the known ones.
         """
         merged = read_prefixed(settings, PREFIX, DEFAULTS, plugin="legislators")
         env = os.environ if environ is None else environ
         for key in ENV_OVERRIDES:
-            if env.get(key, "").strip():
+            if key not in settings and env.get(key, "").strip():
                 merged[key] = env[key].strip()
         root = Path(str(settings.get("PATH", "."))).parent
         c = checks

@@ -15,6 +15,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
 ACTION = "/act/two-cents-for-freedom/"
+HOUSE_LOOKUP_LINK = "#results a[href^='https://www.house.gov/representatives/find']"
 
 
 def _state(site: Path, code: str) -> dict[str, Any]:
@@ -67,7 +68,7 @@ def test_split_zip_shows_every_candidate_and_lets_the_visitor_choose(
     results = page.inner_text("#results")
     assert "split between 2 congressional districts" in results
     assert "Which district is yours?" in results
-    assert page.locator("#results a[href^='https://ziplook.house.gov/']").count() == 1
+    assert page.locator(HOUSE_LOOKUP_LINK).count() == 1
     page.check("#district-MA-7")
     page.wait_for_selector(f".recipient[data-bioguide={clark}]", state="detached")
     assert bioguides(page, ".recipient[data-chamber=house]") == [pressley]
@@ -148,7 +149,7 @@ def test_invalid_zip_says_what_to_do(page: Any, real_site_url: str) -> None:
         assert message in page.inner_text("#results"), typed
         assert page.get_attribute("#zip", "aria-invalid") == "true"
         assert page.locator("#results a[href='/representatives/']").count() == 1
-        assert page.locator("#results a[href^='https://ziplook.house.gov/']").count() == 1
+        assert page.locator(HOUSE_LOOKUP_LINK).count() == 1
     assert "PO-box-only" in page.inner_text("#results")  # the last one: 00000
     assert lookup(page, "82001") == "done"
     assert page.get_attribute("#zip", "aria-invalid") is None
@@ -324,7 +325,7 @@ def test_usable_without_javascript(browser: Any, real_site_url: str) -> None:
         assert "[your name]" in page.inner_text("#script")
         assert page.locator("a[href='/representatives/']").first.is_visible()
         assert page.locator("a[href='/representatives/ma/']").is_visible()
-        assert page.locator("a[href='https://ziplook.house.gov/htbin/findrep_house']").is_visible()
+        assert page.locator("a[href='https://www.house.gov/representatives/find-your-representative']").is_visible()
         assert not page.locator("#zip-form").is_visible()  # the form needs JavaScript
         assert "What to expect" in page.inner_text("main")
         page.goto(real_site_url + "/act/")

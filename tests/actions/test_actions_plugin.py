@@ -1,5 +1,6 @@
-"""The actions plugin and schema: validation errors name file, line, field and fix; the
-letter and script render into the static page with readable [bracketed] placeholders."""
+"""The actions plugin and schema: problems name file, line, field and fix (reported by the
+content index, so `make check-content` and the build agree); the letter and script render
+into the static page with readable [bracketed] placeholders."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ import shutil
 
 from bs4 import BeautifulSoup
 import pytest
+import yaml
 
-from actions.actions import ActionsError
 from actions.render import fill_placeholders, make_markdown, render_inline, render_markdown
-from actions.settings import ActionsConfigError, read_settings
+from actions.settings import ActionsSettings
+from content_schema import ContentError
 from content_schema.actions import (
     ACTIONS,
     PLACEHOLDERS,
-    check_action,
+    check_letter,
     placeholders_in,
     targets_of,
 )
+from pluginkit import SettingsError
+from tests.conftest import check_tree
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "actions" / "content"
-PLUGINS = ["pelican.plugins.yaml_metadata", "sections", "actions"]
+PLUGINS = ["content_schema", "sections", "legislators", "actions"]
 GOOD = {
     "title": "Write",
     "ask": "fund-it",
@@ -34,18 +38,29 @@ GOOD = {
 }
 
 
-def _messages(problems: list) -> list[str]:
-    return [str(p) for p in problems]
+def _site_with(tmp_path: Path, metadata: dict) -> Path:
+    """The fixture content with one more action file holding `metadata` (in YAML)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    front = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True)
+    (content / "actions" / "x.md").write_text(f"---\n{front}---\n\nBody.\n", encoding="utf-8")
+    return content
 
 
-def test_good_action_has_no_problems() -> None:
-    assert check_action(GOOD, path="actions/x.md", asks=frozenset({"fund-it"})) == []
+def _problems(tmp_path: Path, metadata: dict) -> list[str]:
+    """What `make check-content` says about the action file x.md."""
+    content = _site_with(tmp_path, metadata)
+    return [str(p) for p in check_tree(content) if p.path.endswith("actions/x.md")]
+
+
+def test_good_action_has_no_problems(tmp_path: Path) -> None:
+    assert _problems(tmp_path, GOOD) == []
 
 
 def test_actions_collection_is_the_actions_folder() -> None:
     assert ACTIONS.folder == "actions"
     assert {f.name for f in ACTIONS.fields} >= {
-        "title", "ask", "targets", "subject", "letter", "script", "summary",
+        "title", "ask", "targets", "subject", "letter", "script", "summary", "committees",
     }
 
 
@@ -62,16 +77,16 @@ def test_actions_collection_is_the_actions_folder() -> None:
         ({"ask": "fund-i"}, "ask", "did you mean 'fund-it'"),
         ({"colour": "red"}, "colour", "is not a field of"),
         ({"title": 42}, "title", "42"),
+        ({"committees": {"SXAP": "A line."}}, "committees", "'SXAP' is not a committee id"),
+        ({"committees": ["SSAP"]}, "committees", "is not a list of 'ID: sentence' lines"),
     ],
 )
-def test_wrong_action_names_file_line_and_field(change: dict, field: str, says: str) -> None:
-    meta = {**GOOD, **change}
-    meta = {k: v for k, v in meta.items() if v is not None}
-    problems = check_action(
-        meta, path="actions/x.md", lines={field: 7}, asks=frozenset({"fund-it"})
-    )
-    text = "\n".join(_messages(problems))
-    assert f"actions/x.md:7: {field}: " in text, text
+def test_wrong_action_names_file_line_and_field(
+    tmp_path: Path, change: dict, field: str, says: str
+) -> None:
+    meta = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
+    text = "\n".join(_problems(tmp_path, meta))
+    assert re.search(rf"actions/x\.md:\d+: {field}: ", text), text
     assert says in text
 
 
@@ -90,8 +105,7 @@ def test_placeholder_syntax() -> None:
 
 def test_placeholders_become_readable_spans() -> None:
     md = make_markdown({"MARKDOWN": {"extension_configs": {}, "output_format": "html5"}})
-    html, problems = render_markdown("From {sender_city}: {{not one}}", md)
-    assert problems == []
+    html = render_markdown("From {sender_city}: {{not one}}", md)
     soup = BeautifulSoup(html, "html.parser")
     span = soup.select_one('span.ph[data-ph="sender_city"]')
     assert span is not None and span.get_text() == "[your city or town]"
@@ -109,23 +123,26 @@ def test_placeholders_become_readable_spans() -> None:
     ],
 )
 def test_letter_markdown_is_plain_text_with_https_links(source: str, says: str) -> None:
-    md = make_markdown({"MARKDOWN": {"extension_configs": {}, "output_format": "html5"}})
-    _, problems = render_markdown(source, md)
-    assert any(says in p for p in problems), problems
+    problems = check_letter(source, path="actions/x.md", line=3, field="letter")
+    assert any(says in str(p) and str(p).startswith("actions/x.md:3: letter:")
+               for p in problems), problems
 
 
 def test_placeholder_inside_a_link_is_refused() -> None:
-    _, problems = fill_placeholders('<a href="https://x.example/{state}">x</a>')
-    assert problems and "inside a link" in problems[0]
+    problems = check_letter("[x](https://x.example/{state})", path="a.md", line=1, field="letter")
+    assert problems and "inside a link" in problems[0].message
+    # Rendering leaves tags alone (the rule is content_schema's, checked before the build).
+    assert fill_placeholders('<a href="https://x.example/{state}">x</a>').count("<span") == 0
 
 
 def test_settings_unknown_key_names_the_known_ones() -> None:
-    with pytest.raises(ActionsConfigError, match=r"ACTIONS_FOLDR.*known settings: ACTIONS_DIR"):
-        read_settings({"ACTIONS_FOLDR": "x"})
-    with pytest.raises(ActionsConfigError, match="https"):
-        read_settings({"ACTIONS_HOUSE_LOOKUP_URL": "http://ziplook.house.gov/"})
-    cfg = read_settings({"LEGISLATORS_API_PATH": "/api/v2/"})
+    with pytest.raises(SettingsError, match=r"ACTIONS_FOLDR.*the known ones are ACTIONS_FOLDER"):
+        ActionsSettings.from_pelican({"ACTIONS_FOLDR": "x", "PATH": "content"})
+    cfg = ActionsSettings.from_pelican({"LEGISLATORS_API_PATH": "/api/v2/", "PATH": "content"})
+    # Where the data and the directory are, the legislators plugin owns.
     assert cfg.api_path == "api/v2" and cfg.folder == "actions"
+    assert cfg.directory_url == "representatives/"
+    assert cfg.house_lookup_url.startswith("https://www.house.gov/")
 
 
 def test_fixture_site_renders_letter_script_and_list(build_site) -> None:
@@ -163,6 +180,13 @@ def _bad_site(tmp_path: Path, front: str) -> Path:
     return content
 
 
+def test_the_actions_plugin_says_which_plugins_it_needs(build_site) -> None:
+    with pytest.raises(SettingsError, match=r"\[actions\] needs the plugin\(s\) legislators.*"
+                       r"add 'legislators' to PLUGINS"):
+        build_site(content=FIXTURE, PLUGINS=["content_schema", "sections", "actions"],
+                   allow_warnings=True)
+
+
 @pytest.mark.parametrize(
     ("front", "expected"),
     [
@@ -188,12 +212,14 @@ def _bad_site(tmp_path: Path, front: str) -> Path:
         ),
     ],
 )
-def test_wrong_action_fails_the_build(
+def test_wrong_action_fails_the_build_as_check_content_says(
     tmp_path: Path, build_site, front: str, expected: str
 ) -> None:
     content = _bad_site(tmp_path, front)
-    with pytest.raises(ActionsError, match=expected):
+    assert any(re.search(expected, str(p)) for p in check_tree(content))
+    with pytest.raises(ContentError, match=expected) as stopped:
         build_site(content=content, PLUGINS=PLUGINS, allow_warnings=True)
+    assert "the site was not built" in str(stopped.value)
 
 
 def test_unavailable_data_is_said_plainly(build_site, tmp_path: Path) -> None:

@@ -26,8 +26,7 @@ import pytest
 
 from content_schema import frontmatter
 from content_schema.cases import CASES
-from content_schema.rules import check_tree
-from tests.conftest import needs_shared_data, shared_sources
+from tests.conftest import check_tree, needs_shared_data, shared_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [

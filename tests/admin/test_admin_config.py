@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from admin.decap import SchemaMappingError, build_config, decap_field, js_pattern
-from admin.settings import AdminConfigError, read_settings
+from admin.settings import AdminConfigError, AdminSettings
 from content_schema.cases import OUTCOMES
 from content_schema.collections import COLLECTIONS
 from content_schema.fields import Field, Kind
+from pluginkit import SettingsError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -221,13 +222,14 @@ def test_local_backend_only_when_asked(config: dict[str, Any]) -> None:
     assert "publish_mode" not in local  # decap-server's file mode has no editorial workflow
 
 
-def test_publish_settings_are_strict_and_never_local() -> None:
+def test_publish_settings_are_strict_and_never_local(monkeypatch: pytest.MonkeyPatch) -> None:
     """publishconf.py sets ADMIN_STRICT, and a local backend in it is refused."""
+    monkeypatch.setenv("SITEURL", "https://www.example.org")
     publish = ROOT / "publishconf.py"
     assert "local_backend" not in config_for(publish)
     from pelican.settings import read_settings as pelican_settings
 
-    assert read_settings(pelican_settings(str(publish))).strict is True
+    assert AdminSettings.from_pelican(pelican_settings(str(publish))).strict is True
     with pytest.raises(AdminConfigError, match="never be published"):
         config_for(publish, ADMIN_LOCAL_BACKEND="http://127.0.0.1:8000/api/v1")
 
@@ -244,7 +246,7 @@ def test_publish_settings_are_strict_and_never_local() -> None:
 )
 def test_bad_settings_are_named(overrides: dict[str, Any], message: str) -> None:
     """Each bad ADMIN_* setting gives an error naming the setting and the fix."""
-    with pytest.raises((AdminConfigError, SchemaMappingError), match=message):
+    with pytest.raises(SettingsError, match=message):
         config_for(**overrides)
 
 
@@ -263,9 +265,9 @@ def test_build_config_rejects_missing_title() -> None:
     from content_schema.fields import Collection
 
     odd = Collection("odd", "odd", "odd", (Field("name", "Name", Kind.TEXT, "h"),))
-    settings = read_settings({"ADMIN_COLLECTIONS": {"odd": True}})
+    settings = AdminSettings.from_pelican({"ADMIN_COLLECTIONS": {"odd": True}})
     with pytest.raises(SchemaMappingError, match="title"):
-        build_config(settings, {"odd": odd})
+        build_config(settings, collections={"odd": odd})
 
 
 def test_hints_have_no_markup_surprises(config: dict[str, Any]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 import json
-import logging
 from pathlib import Path
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ import yaml
 
 from admin.admin import AdminBuildError, bundle_files, write_admin
 from admin.decap import render_yaml
-from admin.settings import DEFAULT_BUNDLE_DIR, read_settings
+from admin.settings import DEFAULT_BUNDLE_DIR, AdminSettings
 from tests.conftest import needs_shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,13 +57,20 @@ def settings_for(output: Path, **extra: Any) -> Any:
     from pelican.settings import read_settings as pelican_settings
 
     override = {"OUTPUT_PATH": str(output), **extra}
-    return read_settings(pelican_settings(str(ROOT / "pelicanconf.py"), override=override))
+    return AdminSettings.from_pelican(
+        pelican_settings(str(ROOT / "pelicanconf.py"), override=override)
+    )
+
+
+def write(settings: Any) -> Path:
+    """Write the editor with the config the real content gives."""
+    return write_admin(settings, config_for())
 
 
 @needs_bundle
 def test_plugin_writes_the_editor(tmp_path: Path) -> None:
     """index.html loads our script then Decap's bundle, both from our origin, nothing inline."""
-    folder = write_admin(settings_for(tmp_path))
+    folder = write(settings_for(tmp_path))
     page = (folder / "index.html").read_text(encoding="utf-8")
     parsed = _Scripts()
     parsed.feed(page)
@@ -88,38 +94,29 @@ def test_plugin_writes_the_editor(tmp_path: Path) -> None:
 @needs_bundle
 def test_chunks_the_bundle_loads_are_copied(tmp_path: Path) -> None:
     """Every '<id>.decap-cms.js' chunk the bundle can ask for is in /admin/."""
-    folder = write_admin(settings_for(tmp_path))
+    folder = write(settings_for(tmp_path))
     chunks = sorted(p.name for p in DEFAULT_BUNDLE_DIR.glob("*.decap-cms.js"))
     assert chunks and all((folder / c).is_file() for c in chunks)
 
 
-def test_missing_bundle_in_development_explains(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    """No node_modules: a page saying `make deps`, an INFO line, and no warning."""
-    with caplog.at_level(logging.INFO):
-        folder = write_admin(settings_for(tmp_path / "out", ADMIN_BUNDLE_DIR=str(tmp_path / "no")))
-    page = (folder / "index.html").read_text(encoding="utf-8")
-    assert "make deps" in page and "<script" not in page
-    assert not (folder / "config.yml").exists()
-    assert [r.levelno for r in caplog.records if "[admin]" in r.getMessage()] == [logging.INFO]
-    assert "make deps" in caplog.text
-
-
-def test_missing_bundle_in_publish_build_fails(tmp_path: Path) -> None:
-    """ADMIN_STRICT (publishconf.py): no bundle, no build, and the message says what to run."""
-    settings = settings_for(tmp_path / "out", ADMIN_STRICT=True, ADMIN_BUNDLE_DIR=str(tmp_path))
-    with pytest.raises(AdminBuildError, match=r"decap-cms\.js is missing.*make deps"):
-        write_admin(settings)
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_missing_editor_stops_every_build_and_names_the_fix(tmp_path: Path, strict: bool) -> None:
+    """No node_modules: never a placeholder page; an error naming `make deps`, no local path."""
+    settings = settings_for(tmp_path / "out", ADMIN_STRICT=strict,
+                            ADMIN_BUNDLE_DIR=str(tmp_path / "no"))
+    with pytest.raises(AdminBuildError, match=r"decap-cms\.js is missing.*make deps") as stopped:
+        write(settings)
+    assert str(tmp_path) not in str(stopped.value)
+    assert not (tmp_path / "out" / "admin").exists()
 
 
 @needs_bundle
 def test_rewrites_are_cheap_and_identical(tmp_path: Path) -> None:
     """A second build leaves Decap's files alone and writes the same bytes."""
     settings = settings_for(tmp_path)
-    folder = write_admin(settings)
+    folder = write(settings)
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
-    write_admin(settings)
+    write(settings)
     after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     assert before.keys() == after.keys()
     assert all(before[n][1] == after[n][1] for n in before)
@@ -139,6 +136,16 @@ def test_real_site_has_the_editor(real_site: Path) -> None:
     assert "/admin/" not in sitemap
     size = sum(p.stat().st_size for p in admin.iterdir())
     assert size < 8_000_000, f"/admin/ is {size} bytes"
+
+
+@needs_shared_data
+def test_no_built_file_holds_a_path_of_the_build_machine(real_site: Path) -> None:
+    """Neither the project's folder nor the build's own folder appears in any text file."""
+    machine = [str(ROOT), str(real_site.parent), str(Path.home())]
+    for path in real_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".yml", ".txt", ".css"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [m for m in machine if m in text], path
 
 
 ADMIN_PATHS = ["/admin/", "/admin/index.html", "/admin/config.yml", "/admin/decap-cms.js"]
@@ -191,15 +198,11 @@ def test_admin_sign_in_window_can_report_back(path: str) -> None:
     not VNU.is_file() or shutil.which("java") is None, reason="vnu.jar or java missing"
 )
 @needs_bundle
-def test_nu_html_checker_accepts_both_admin_pages(tmp_path: Path) -> None:
-    """The editor page and the 'not installed' page are valid HTML."""
-    editor = write_admin(settings_for(tmp_path / "a")) / "index.html"
-    install = write_admin(
-        settings_for(tmp_path / "b", ADMIN_BUNDLE_DIR=str(tmp_path / "none"))
-    ) / "index.html"
+def test_nu_html_checker_accepts_the_admin_page(tmp_path: Path) -> None:
+    """The editor page is valid HTML."""
+    editor = write(settings_for(tmp_path / "a")) / "index.html"
     done = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css",
-         str(editor), str(install)],
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-css", str(editor)],
         capture_output=True, text=True, check=False,
     )
     messages = json.loads(done.stderr or "{}").get("messages", [])

@@ -12,7 +12,7 @@ import yaml
 
 from bench import corpus
 from content_schema.cases import CASES, OUTCOMES
-from content_schema.rules import check_tree
+from tests.conftest import check_tree
 
 
 def test_same_seed_same_cases_other_seed_other_cases() -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from cases_helpers import PLUGINS, html_files, strict_build, tiny_site
 import pytest
+
+from content_schema import ContentError
 
 MONY = """---
 title: A misspelt outcome
@@ -68,15 +68,15 @@ def content_with_mony(tmp_path: Path) -> Path:
     return content
 
 
-def test_an_invalid_case_is_logged_then_left_out(build_site, caplog, content_with_mony: Path):
-    out = build_site(content=content_with_mony, PLUGINS=PLUGINS, allow_warnings=True)
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors[0] == (
-        "[outcomes] content/cases/2023-03-03-misspelt-outcome.md:4: outcomes: 'mony' is not one "
+def test_an_invalid_case_stops_the_build_with_every_problem(
+    build_site, tmp_path: Path, content_with_mony: Path
+) -> None:
+    """One error policy: a content problem stops every build, nothing is half published."""
+    with pytest.raises(ContentError) as stopped:
+        build_site(content=content_with_mony, PLUGINS=PLUGINS, allow_warnings=True)
+    assert [str(p) for p in stopped.value.problems] == [
+        "content/cases/2023-03-03-misspelt-outcome.md:4: outcomes: 'mony' is not one "
         "of people, policy, prevention, money (did you mean 'money'?); use only people, policy, "
         "prevention, money"
-    )
-    assert not (out / "cases/misspelt-outcome").exists()
-    people = BeautifulSoup((out / "outcomes/people/index.html").read_text(), "html.parser")
-    assert "A misspelt outcome" not in people.get_text()
-    assert (out / "cases/first-fixture-case/index.html").is_file()
+    ]
+    assert not (tmp_path / "out" / "cases").exists()

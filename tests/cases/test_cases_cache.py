@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from content_schema.cache import cached_reports
-from content_schema.rules import check_file
+from content_schema.cache import cached_entries
+from content_schema.files import check_file
 
 CASE = """---
 title: A case
@@ -40,7 +40,12 @@ def _run(root: Path, settings: dict[str, object], calls: list[Path]) -> dict:
         calls.append(path)
         return check_file(path, root, render=False)
 
-    return cached_reports(settings, root, sorted((root / "cases").glob("*.md")), check)
+    cache = Path(str(settings["CACHE_PATH"]))
+    return cached_entries(
+        root, sorted((root / "cases").glob("*.md")), check,
+        load=cache if settings["LOAD_CONTENT_CACHE"] else None,
+        save=cache if settings["CACHE_CONTENT"] else None,
+    )
 
 
 def test_unchanged_files_are_not_checked_again(tmp_path: Path) -> None:
@@ -72,6 +77,18 @@ def test_a_deleted_image_invalidates_the_cache(tmp_path: Path) -> None:
     reports = _run(root, settings, calls)
     assert len(calls) == 2
     assert any("chart.png" in p.message for r in reports.values() for p in r.problems)
+
+
+def test_other_settings_check_every_file_again(tmp_path: Path) -> None:
+    """What the checks read from the settings (addresses, the date) is part of the key."""
+    root, settings = _site(tmp_path)
+    calls: list[Path] = []
+    cache = Path(str(settings["CACHE_PATH"]))
+    for salt in ("one", "one", "two"):
+        cached_entries(root, sorted((root / "cases").glob("*.md")),
+                       lambda p: calls.append(p) or check_file(p, root, render=False),
+                       load=cache, save=cache, salt=salt)
+    assert len(calls) == 2
 
 
 def test_nothing_is_kept_when_the_content_cache_is_off(tmp_path: Path) -> None:

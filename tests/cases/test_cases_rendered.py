@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from content_schema.body import scan_rendered
 from content_schema.plugin import check_rendered
-from content_schema.rules import scan_rendered
 
 
 @pytest.mark.parametrize(
@@ -36,13 +36,13 @@ def test_scan_rendered_passes_safe_html_and_collects_site_links() -> None:
 
 def test_build_scan_logs_the_file_and_the_fix(caplog: pytest.LogCaptureFixture) -> None:
     content = SimpleNamespace(
-        _content="<p>x</p><script>alert(1)</script>", relative_source_path="cases/x.md"
+        _content="<p>x</p><script>alert(1)</script>", relative_source_path="cases/x.md",
+        settings={"PATH": "/somewhere/content"},
     )
     with caplog.at_level(logging.ERROR):
         check_rendered(content)
-    assert "cases/x.md:1: body: the rendered text contains an unsafe <script> element" in (
-        caplog.text
-    )
+    assert "content/cases/x.md:1: body: the rendered text contains an unsafe <script> element" \
+        in caplog.text
 
 
 def test_build_scan_is_silent_on_safe_content(caplog: pytest.LogCaptureFixture) -> None:

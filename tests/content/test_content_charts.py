@@ -8,18 +8,14 @@ import re
 import textwrap
 
 from bs4 import BeautifulSoup
-from conftest import build
 import pytest
 
-from charts.charts import (
-    WIDTH,
-    ChartError,
-    ChartSettings,
-    load_chart,
-    money,
-    parse_chart,
-    render,
-)
+from charts.charts import ChartSettings
+from charts.draw import WIDTH, render
+from charts.model import ChartError, load_chart, money, parse_chart
+from content_schema import ContentError
+from pluginkit import SettingsError
+from tests.conftest import build, check_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_CHARTS = ROOT / "content" / "charts"
@@ -101,13 +97,13 @@ def test_real_funding_gap_chart_uses_the_fact_sheet_figures() -> None:
     amounts = [money(r.millions, approx=r.approx) for r in chart.rows]
     assert amounts == [
         "$236 billion",  # ILO 2024
-        "$150.2 billion",  # ILO 2014
-        "$4.72 billion",  # our calculation, 2024 base
-        "$3 billion",  # our calculation, 2014 base
-        "about $250 million",  # ATEST 2020, as reported by Verité
+        "$4.72 billion",  # our calculation: the one headline amount, on the 2024 base
+        "$1.7 billion",  # the coalition's FY2024 request
+        "about $250 million",  # the coalition's own 2020 estimate, as reported by Verité
+        "$248 million",  # H.R. 1144's yearly authorization (CBO)
         "about $150 million",  # the coalition platform's own figure
     ]
-    assert [r.calculated for r in chart.rows] == [False, False, True, True, False, False]
+    assert [r.calculated for r in chart.rows] == [False, True, False, False, False, False]
 
 
 @pytest.mark.parametrize(
@@ -140,13 +136,13 @@ def test_unknown_chart_names_the_page_and_the_known_charts(tmp_path: Path) -> No
     (tmp_path / "known.yaml").write_text("title: x\n", encoding="utf-8")
     with pytest.raises(ChartError) as err:
         load_chart("fundng-gap", tmp_path, "content/platform/x.md")
-    assert str(err.value).startswith("content/platform/x.md:1: [chart: …]: no chart file")
+    assert str(err.value).startswith("content/platform/x.md:1: [chart: …]: there is no chart file")
     assert "known" in str(err.value)
 
 
 def test_unknown_setting_is_an_error() -> None:
-    with pytest.raises(ChartError, match=r"CHARTS_PATHS: unknown setting; .* CHARTS_PATH"):
-        ChartSettings.read({"PATH": "content", "CHARTS_PATHS": "x"})
+    with pytest.raises(SettingsError, match=r"CHARTS_PATHS .*the known ones are CHARTS_PATH"):
+        ChartSettings.from_pelican({"PATH": "content", "CHARTS_PATHS": "x"})
 
 
 def _tiny_site(root: Path, body: str) -> Path:
@@ -193,7 +189,7 @@ def _tiny_site(root: Path, body: str) -> Path:
 
 
 TINY = {
-    "PLUGINS": ["pelican.plugins.yaml_metadata", "charts"],
+    "PLUGINS": ["content_schema", "charts"],
     "ARTICLE_PATHS": [],
     "PAGE_PATHS": ["pages"],
     "STATIC_PATHS": [],
@@ -220,10 +216,19 @@ def test_build_replaces_the_shortcode_with_svg_and_table(
 
 
 def test_build_with_unknown_chart_fails_naming_the_page(
-    tmp_path: Path, build_site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+    tmp_path: Path, build_site: Callable[..., Path]
 ) -> None:
+    """Found by the content index before Pelican reads a file (check-content says it too)."""
     content = _tiny_site(tmp_path, "[chart: nothing-here]")
-    out = build_site(allow_warnings=True, content=content, **TINY)
-    messages = "\n".join(r.getMessage() for r in caplog.records)
-    assert re.search(r"pages/gap\.md:1: \[chart: …\]: no chart file .*nothing-here\.yaml", messages)
-    assert not (out / "gap" / "index.html").exists()
+    expected = (r"content/pages/gap\.md:\d+: \[chart: …\]: there is no chart file "
+                r"content/charts/nothing-here\.yaml")
+    assert any(re.search(expected, str(p)) for p in check_tree(content))
+    with pytest.raises(ContentError, match=expected):
+        build_site(allow_warnings=True, content=content, **TINY)
+    assert not (tmp_path / "out" / "gap" / "index.html").exists()
+
+
+def test_a_shortcode_that_shares_its_line_is_found_first(tmp_path: Path) -> None:
+    content = _tiny_site(tmp_path, "See [chart: demo] here.")
+    assert any("a chart shortcode is not on a line of its own" in str(p)
+               for p in check_tree(content))

@@ -19,7 +19,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = build(
         tmp_path_factory.mktemp("legislators-browser") / "out",
         content=FIXTURES / "site",
-        PLUGINS=["pelican.plugins.yaml_metadata", "sections", "legislators"],
+        PLUGINS=["content_schema", "sections", "legislators"],
         LEGISLATORS_SOURCE=str(FIXTURES / "congress"),
         LEGISLATORS_ZIP_SOURCE=str(FIXTURES / "zccd.csv"),
         LEGISLATORS_SET_CHECKS=False,

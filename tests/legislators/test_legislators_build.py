@@ -16,11 +16,12 @@ from conftest import build
 import pytest
 
 from legislators.generator import LegislatorsDataError, build_directory
-from legislators.settings import LegislatorsConfigError, LegislatorsSettings
+from legislators.settings import LegislatorsSettings
 from legislators.sources import load
+from pluginkit import SettingsError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
-PLUGINS = ["pelican.plugins.yaml_metadata", "sections", "legislators"]
+PLUGINS = ["content_schema", "sections", "legislators"]
 BASE: dict[str, Any] = {
     "content": FIXTURES / "site",
     "PLUGINS": PLUGINS,
@@ -98,9 +99,15 @@ def test_state_files_follow_the_contract(site: Path) -> None:
     rep = wy["districts"]["WY-AL"]
     assert rep["name"] == 'Eric A. "Rick" Tester'
     assert set(rep) == {
-        "bioguide", "name", "title", "chamber", "state", "district", "party", "phone",
-        "address", "website", "contact_form", "offices", "status", "term_end",
+        "bioguide", "name", "last_name", "title", "gender", "chamber", "state", "district",
+        "seat_label", "party", "phone", "address", "website", "contact_form", "contact_page",
+        "contact_page_found", "offices", "status", "term_start", "term_end", "took_office",
+        "committees", "report_url",
     }  # fmt: skip
+    assert rep["seat_label"] == "Wyoming (at large)" and rep["last_name"] == "Tester"
+    assert rep["report_url"].startswith(
+        "https://github.com/unitedstates/congress-legislators/issues/new?title=")
+    assert wy["labels"] == {"WY-AL": "Wyoming (at large)"} and wy["house_by_zip"] is True
     mt = read_json(site / "api/v1/states/MT.json")
     assert mt["districts"]["MT-2"] is None
     glacier = next(s for s in mt["senators"] if s["bioguide"] == "S000004")
@@ -137,8 +144,9 @@ def test_state_page_shows_vacancy_out_of_date_and_fallbacks(site: Path) -> None:
     assert "Our data for this seat is out of date" in page
     assert 'href="https://www.senate.gov/senators/"' in page
     assert '<h3 class="member__name">Dale Glacier' not in page
-    fallback = "Website (this office has no contact form in our data)"
-    assert f'<a href="https://finch.house.gov">{fallback}</a>' in page
+    fallback = '<a href="https://finch.house.gov">Website</a> (this office has no contact form'
+    assert fallback in page
+    assert "Report a wrong detail" in page
     assert "hhttps" not in page
     assert 'href="tel:+12022240001"' in page
     assert "<script>alert" not in page
@@ -155,7 +163,7 @@ def test_territory_and_dc_pages_say_there_are_no_senators(site: Path) -> None:
     assert "Resident Commissioner" in html(site, "representatives/pr/index.html")
     dc = html(site, "representatives/dc/index.html")
     assert "District of Columbia has no senators" in dc
-    assert "It elects a delegate" in dc
+    assert "It elects a Delegate" in dc
 
 
 def test_nickname_is_escaped_in_html(site: Path) -> None:
@@ -260,15 +268,20 @@ def test_bad_set_fails_a_strict_build_naming_the_problem(tmp_path: Path) -> None
         )
 
 
-def test_bad_set_in_development_warns_and_publishes_nothing(
-    build_site: Callable[..., Path], caplog: pytest.LogCaptureFixture
+def test_bad_set_in_development_builds_says_why_and_publishes_no_data(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    out = build_site(
-        allow_warnings=True, **{**BASE, "LEGISLATORS_SOURCE": str(FIXTURES / "broken")}
-    )
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any("appears 2 times" in w for w in warnings), warnings
+    """No warning (a strict build must not trip on it): a notice, and the pages say so."""
+    with caplog.at_level(logging.INFO):
+        out = build(tmp_path / "out", **{**BASE, "LEGISLATORS_SOURCE": str(FIXTURES / "broken")})
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    notices = [r.getMessage() for r in caplog.records if "[legislators]" in r.getMessage()]
+    assert any("appears 2 times" in n for n in notices), notices
+    assert any("no contact data" in n for n in notices), notices
+    assert any("to get it, run `make data`" in n for n in notices), notices
     assert not (out / "api/v1/states").exists()
+    page = html(out, "representatives/index.html")
+    assert "Contact data for members of Congress is unavailable in this build" in page
 
 
 def test_strict_build_refuses_stale_data(tmp_path: Path) -> None:
@@ -285,7 +298,7 @@ def test_strict_build_refuses_stale_data(tmp_path: Path) -> None:
 
 
 def test_unknown_setting_stops_the_build(tmp_path: Path) -> None:
-    with pytest.raises(LegislatorsConfigError, match="LEGISLATORS_STRCT"):
+    with pytest.raises(SettingsError, match="LEGISLATORS_STRCT"):
         build(tmp_path / "out", **{**BASE, "LEGISLATORS_STRCT": True})
 
 

@@ -298,7 +298,7 @@ def test_stale_cache_is_revalidated_with_a_conditional_get(
     load(cfg, now=NOW)
     later = NOW + dt.timedelta(days=10)
     data = load(cfg, now=later)
-    assert data.available and not data.warnings
+    assert data.available and not data.notices
     statuses = [response.status_code for _, response in server.log[-5:]]
     assert 304 in statuses
     cached = read_cached(tmp_path / "cache", "legislators-current.json")
@@ -314,7 +314,7 @@ def test_network_down_uses_the_last_good_copy_and_warns_with_its_age(
     data = load(settings(DOWN, tmp_path / "cache"), now=NOW + dt.timedelta(days=9))
     assert data.available
     assert len(data.members) == 10
-    assert any("last good copy" in w and "9 day(s) ago" in w for w in data.warnings), data.warnings
+    assert any("last good copy" in w and "9 day(s) ago" in w for w in data.notices), data.notices
 
 
 def test_suspicious_shrink_keeps_the_last_good_copy(server: HTTPServer, tmp_path: Path) -> None:
@@ -325,7 +325,7 @@ def test_suspicious_shrink_keeps_the_last_good_copy(server: HTTPServer, tmp_path
     upstream.files["/congress/legislators-current.json"] = json.dumps(records[:7]).encode()
     data = load(cfg, force=True, now=NOW)
     assert data.available and len(data.members) == 10
-    assert any("shrank suspiciously (7 records" in w for w in data.warnings), data.warnings
+    assert any("shrank suspiciously (7 records" in w for w in data.notices), data.notices
     cached = read_cached(tmp_path / "cache", "legislators-current.json")
     assert cached is not None and len(json.loads(cached.body)) == 10
 
@@ -339,7 +339,7 @@ def test_invalid_download_keeps_the_last_good_copy(server: HTTPServer, tmp_path:
     ).read_bytes()
     data = load(cfg, force=True, now=NOW)
     assert data.available
-    assert any("the download is invalid" in w for w in data.warnings), data.warnings
+    assert any("the download is invalid" in w for w in data.notices), data.notices
 
 
 def test_no_cache_and_no_network_is_unavailable(tmp_path: Path) -> None:

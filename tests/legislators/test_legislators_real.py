@@ -13,7 +13,7 @@ pytestmark = [needs_shared_data, pytest.mark.shared_data]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 SETTINGS: dict[str, Any] = {
     "content": FIXTURES / "site",
-    "PLUGINS": ["pelican.plugins.yaml_metadata", "sections", "legislators"],
+    "PLUGINS": ["content_schema", "sections", "legislators"],
     "LEGISLATORS_TODAY": "2026-11-22",
 }
 

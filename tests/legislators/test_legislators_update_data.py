@@ -28,22 +28,23 @@ def settings_file(tmp_path: Path, source: str, zip_source: str) -> Path:
 
 def test_local_sources_validate_and_report(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     conf = settings_file(tmp_path, str(FIXTURES / "congress"), str(FIXTURES / "zccd.csv"))
-    assert update_data.main(["--settings", str(conf)]) == 0
+    assert update_data.main(["--settings", str(conf), "--no-contact-pages"]) == 0
     out = capsys.readouterr().out
     assert "OK: 10 members" in out
     assert "field: R000002: contact_form:" in out
+    assert "no change since the last good copy" in out
 
 
 def test_unreachable_source_without_cache_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     conf = settings_file(tmp_path, "http://127.0.0.1:1/", "http://127.0.0.1:1/zccd.csv")
-    assert update_data.main(["--settings", str(conf)]) == 1
+    assert update_data.main(["--settings", str(conf), "--no-contact-pages"]) == 1
     err = capsys.readouterr().err
     assert "unavailable" in err and "make data" in err
 
 
 def test_invalid_set_fails(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     conf = settings_file(tmp_path, str(FIXTURES / "broken"), str(FIXTURES / "zccd.csv"))
-    assert update_data.main(["--settings", str(conf)]) == 1
+    assert update_data.main(["--settings", str(conf), "--no-contact-pages"]) == 1
     assert "3 senators for one state" in capsys.readouterr().err

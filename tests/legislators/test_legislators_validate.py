@@ -10,16 +10,10 @@ from typing import Any
 
 import pytest
 
-from legislators.validate import (
-    Report,
-    SetLimits,
-    check_address,
-    check_name,
-    check_phone,
-    check_url,
-    parse_member,
-    parse_members,
-)
+from legislators.members import parse_member
+from legislators.report import Report
+from legislators.roster import SetLimits, parse_members
+from legislators.values import check_address, check_name, check_phone, check_url
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 TODAY = dt.date(2026, 11, 22)
@@ -222,12 +216,21 @@ def test_malformed_contact_form_is_dropped_reported_and_website_stands_in() -> N
     fine = by_id(members)["R000002"]
     assert fine.contact_form is None
     assert fine.contact_url == "https://finch.house.gov"
-    assert fine.contact_is_website
+    assert fine.contact_form is None
     [problem] = [
         p for p in report.of("field") if p.bioguide == "R000002" and p.field == "contact_form"
     ]
     assert "'hhttps://finch.house.gov" in problem.message
-    assert "website is shown instead" in problem.message
+    assert problem.shown_instead == "the website"
+    assert str(problem).endswith("; dropped; shown instead: the website")
+
+
+def test_last_names_and_congress_come_from_the_data() -> None:
+    members, _report = parse_all(records())
+    crawford = by_id(members)["R000001"]
+    assert crawford.name == 'Eric A. "Rick" Tester' and crawford.last_name == "Tester"
+    assert {m.congress for m in members if m.current} == {119}
+    assert crawford.to_json()["last_name"] == "Tester"
 
 
 def test_member_without_phone_gets_the_switchboard() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from legislators.validate import Report
+from legislators.report import Report
 from legislators.zips import district_sort_key, parse_zips, shard
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "legislators" / "zccd.csv"
