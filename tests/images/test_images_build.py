@@ -138,8 +138,13 @@ def test_share_images_for_the_platform_action_and_home_pages(site) -> None:
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert meta["og:image:alt"].endswith("(Two Cents for Freedom)")
         assert meta["twitter:card"] == "summary_large_image"
-    alt = _page(out, "act/fund-it").head.select_one('meta[property="og:image:alt"]')["content"]
-    assert alt == "Write about funding (Two Cents for Freedom)"
+    def alt(page: str) -> str:
+        return _page(out, page).head.select_one('meta[property="og:image:alt"]')["content"]
+
+    assert alt("act/fund-it") == "Write about funding (Two Cents for Freedom)"
+    # The home page's title is the site's name, drawn anyway: the tagline is drawn instead.
+    assert alt("") == ("A campaign to end human trafficking and modern slavery "
+                       "(Two Cents for Freedom)")
     case = _page(out, "cases/photos").head
     assert case.select_one('meta[property="og:image"]') is None
     assert case.select_one('meta[name="twitter:card"]')["content"] == "summary"
@@ -195,6 +200,21 @@ def test_a_missing_font_stops_the_build_naming_the_fix(tmp_path: Path) -> None:
 
 
 def test_an_unknown_setting_stops_the_build(tmp_path: Path) -> None:
-    with pytest.raises(ImagesConfigError, match="IMAGES_MAX_WITDH.*known settings: IMAGES_FOLDER"):
+    with pytest.raises(ImagesConfigError, match=r"IMAGES_MAX_WITDH.*known settings: IMAGES_FOLDER"):
         build(tmp_path / "out", content=FIXTURES / "cases-site", PLUGINS=PLUGINS,
               IMAGES_MAX_WITDH=1200)
+
+
+def test_a_title_the_font_cannot_draw_is_a_warning_naming_the_file(tmp_path: Path,
+                                                                   caplog) -> None:
+    content = images_site(tmp_path)
+    page = content / "platform" / "fund-it.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Fund the work",
+                                                             "title: Fund 家 the work"),
+                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        build(tmp_path / "out", content=content, PLUGINS=PLUGINS)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == ["[images] content/platform/fund-it.md: title: the share image's font has "
+                        "no letter '家'; write the title without it, or set IMAGES_SHARE_FONT to "
+                        "a font that has it"]
