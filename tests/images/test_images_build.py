@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
+import shutil
 
 from bs4 import BeautifulSoup
+from check_site import VNU_JAR, finish_vnu, start_vnu
 from conftest import FIXTURES, build
 from images_helpers import DIAGRAM, PLUGINS, SECRET, SRGB, images_site
 from PIL import Image
@@ -123,6 +125,14 @@ def test_the_page_gives_every_image_its_size_srcset_and_lazy_loading(site) -> No
         for candidate in img.get("srcset", "").split(","):
             if candidate.strip():
                 assert (out / candidate.split()[0].lstrip("/")).is_file(), candidate
+
+
+@pytest.mark.skipif(not VNU_JAR.is_file() or shutil.which("java") is None,
+                    reason="vnu.jar or java missing (make deps)")
+def test_the_nu_html_checker_accepts_the_pages_with_images(site) -> None:
+    _, out = site
+    result = finish_vnu(start_vnu(out), out)
+    assert result.problems == [], result.problems
 
 
 def test_share_images_for_the_platform_action_and_home_pages(site) -> None:
