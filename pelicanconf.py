@@ -35,7 +35,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 
 ARTICLE_PATHS = ["cases"]
 PAGE_PATHS = ["pages", "platform", "actions"]
-STATIC_PATHS = ["images", "extra"]
+# content/images/ is published by plugins/images (no metadata, resized), not copied as it is.
+STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
     "extra/favicon.svg": {"path": "favicon.svg"},
@@ -54,6 +55,8 @@ PLUGINS = [
     "actions",
     "charts",
     "admin",  # the web editor (Decap CMS) at /admin/, generated from content_schema
+    # content/images/ without location metadata, resized, with srcset; share images (og:image)
+    "images",
 ]
 
 # --- URLs (see ../shared/DESIGN.md section 4) -------------------------------
@@ -139,6 +142,17 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False
+
+# --- Images (plugins/images; defaults and the other IMAGES_* settings in its README) --------
+IMAGES_MAX_WIDTH = 1600
+IMAGES_WIDTHS = (480, 960)
+# Share images: dark blue with white text (about 15:1) until the site's look is redesigned.
+IMAGES_SHARE_BACKGROUND = "#0b2545"
+IMAGES_SHARE_TEXT = "#ffffff"
+IMAGES_SHARE_FONT = str(
+    ROOT / "node_modules/@fontsource/atkinson-hyperlegible/files/"
+    "atkinson-hyperlegible-latin-700-normal.woff"
+)
 
 # --- Safety ------------------------------------------------------------------
 HOTLINE_PHONE = "1-888-373-7888"
