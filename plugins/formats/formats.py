@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 

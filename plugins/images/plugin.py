@@ -18,10 +18,15 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
+from content_schema.checks import checks
+from content_schema.routes import Routes, routes
+from pluginkit import SiteError, requires, settings_of
+
 from .cache import Store, cache_key
 from .catalog import Catalog, publish, scan, write
+from .checks import content_checks
 from .html import rewrite
-from .settings import LOG_PREFIX, SHARE_SIZE, ImagesSettings, read_settings
+from .settings import LOG_PREFIX, SHARE_SIZE, ImagesSettings
 from .share import ShareImage, draw_card, load_font, missing_glyphs
 
 logger = logging.getLogger(__name__)
@@ -30,7 +35,7 @@ logger = logging.getLogger(__name__)
 BUILD_KEY = "images_build"
 
 
-class ImagesError(ValueError):
+class ImagesError(SiteError, ValueError):
     """Two pages or files would be published under one name; the message names them."""
 
 
@@ -62,7 +67,7 @@ class ImagesGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Read the settings and plan every image (errors in the settings stop the build)."""
         super().__init__(*args, **kwargs)
-        cfg = read_settings(self.settings)
+        cfg = settings_of(self.settings, ImagesSettings)
         root = Path(self.path)
         catalog = scan(root, cfg)
         for problem in catalog.problems:
@@ -119,6 +124,17 @@ class ImagesGenerator(Generator):
                     build.store.hits, build.store.misses)
 
 
+def check_settings(pelican: Any) -> None:
+    """Stop at start-up on a bad IMAGES_* setting or a missing content_schema plugin."""
+    requires(pelican.settings, "images", "content_schema")
+    settings_of(pelican.settings, ImagesSettings)
+
+
+def image_routes(settings: Any) -> Routes:
+    """Tell content_schema which addresses this plugin writes."""
+    return settings_of(settings, ImagesSettings).routes()
+
+
 def add_generator(pelican: Any) -> type[ImagesGenerator]:
     """Contribute the generator (it runs after the pages are read, before static files)."""
     del pelican
@@ -162,6 +178,9 @@ def drop_static_copies(generator: Any) -> None:
 
 def register() -> None:
     """Connect receivers; no logic here."""
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(add_generator)
+    routes.connect(image_routes)
+    checks.connect(content_checks)
     signals.content_object_init.connect(rewrite_images)
     signals.static_generator_finalized.connect(drop_static_copies)

@@ -8,6 +8,9 @@ from pathlib import Path, PurePosixPath
 import re
 from typing import Any
 
+from content_schema.routes import Routes
+from pluginkit import SettingsError, read_prefixed
+
 PREFIX = "IMAGES_"
 LOG_PREFIX = "[images]"
 # The repository this plugin lives in (plugins/images/settings.py): where node_modules is.
@@ -46,7 +49,7 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-class ImagesConfigError(ValueError):
+class ImagesConfigError(SettingsError):
     """An IMAGES_* setting is unknown or malformed."""
 
 
@@ -72,6 +75,15 @@ class ImagesSettings:
     def encoding_key(self) -> str:
         """Return the settings that change an encoded image, for cache keys."""
         return repr((self.max_width, self.widths, self.quality))
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> ImagesSettings:
+        """Validate the IMAGES_* settings once and return them with defaults filled in."""
+        return _read(settings)
+
+    def routes(self) -> Routes:
+        """The addresses this plugin writes (for content_schema's rules across files)."""
+        return Routes(generated=(f"{self.folder}/*", f"{self.share_folder}/*"))
 
 
 def _error(key: str, message: str) -> ImagesConfigError:
@@ -124,15 +136,9 @@ def _share_pages(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pages))
 
 
-def read_settings(settings: Mapping[str, Any]) -> ImagesSettings:
+def _read(settings: Mapping[str, Any]) -> ImagesSettings:
     """Validate the IMAGES_* settings and return them with defaults filled in."""
-    unknown = sorted(k for k in settings if k.startswith(PREFIX) and k not in DEFAULTS)
-    if unknown:
-        raise ImagesConfigError(
-            f"{LOG_PREFIX} unknown setting(s) {', '.join(unknown)}; "
-            f"known settings: {', '.join(sorted(DEFAULTS))}"
-        )
-    values = {k: settings.get(k, default) for k, default in DEFAULTS.items()}
+    values = read_prefixed(settings, PREFIX, DEFAULTS, plugin="images")
     max_width = _int("IMAGES_MAX_WIDTH", values["IMAGES_MAX_WIDTH"], 16, 10_000)
     raw_widths = values["IMAGES_WIDTHS"]
     if not isinstance(raw_widths, list | tuple):

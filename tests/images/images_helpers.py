@@ -13,14 +13,7 @@ from PIL.PngImagePlugin import PngInfo
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "tests" / "fixtures" / "images-site"
-PLUGINS = [
-    "pelican.plugins.yaml_metadata",
-    "sections",
-    "content_schema",
-    "outcomes",
-    "actions",
-    "images",
-]
+PLUGINS = ["sections", "content_schema", "outcomes", "legislators", "actions", "images"]
 # An XMP packet as a phone or Lightroom writes it: a GPS position and a city.
 XMP = (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'

@@ -5,18 +5,21 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
+import re
 import shutil
 
 from bs4 import BeautifulSoup
-from check_site import VNU_JAR, finish_vnu, start_vnu
 from conftest import FIXTURES, build
 from images_helpers import DIAGRAM, PLUGINS, SECRET, SRGB, images_site
 from PIL import Image
 import pytest
 
+from content_schema import ContentError
 from images import catalog, location_metadata, plugin
-from images.settings import ImagesConfigError
 from images.share import ShareFontError
+from pluginkit import SettingsError
+from quality.vnu import VNU_JAR, finish_vnu, start_vnu
+from tests.conftest import check_tree
 
 ORIGIN = "https://campaign.example"
 
@@ -210,21 +213,21 @@ def test_a_missing_font_stops_the_build_naming_the_fix(tmp_path: Path) -> None:
 
 
 def test_an_unknown_setting_stops_the_build(tmp_path: Path) -> None:
-    with pytest.raises(ImagesConfigError, match=r"IMAGES_MAX_WITDH.*known settings: IMAGES_FOLDER"):
+    with pytest.raises(SettingsError, match=r"IMAGES_MAX_WITDH.*the known ones are IMAGES_FOLDER"):
         build(tmp_path / "out", content=FIXTURES / "cases-site", PLUGINS=PLUGINS,
               IMAGES_MAX_WITDH=1200)
 
 
-def test_a_title_the_font_cannot_draw_is_a_warning_naming_the_file(tmp_path: Path,
-                                                                   caplog) -> None:
+def test_a_title_the_font_cannot_draw_stops_the_build_as_check_content_says(
+    tmp_path: Path,
+) -> None:
     content = images_site(tmp_path)
     page = content / "platform" / "fund-it.md"
     page.write_text(page.read_text(encoding="utf-8").replace("title: Fund the work",
                                                              "title: Fund 家 the work"),
                     encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
+    expected = ("content/platform/fund-it.md:2: title: the share image's font has no letter "
+                "'家'; write the title without it, or set IMAGES_SHARE_FONT to a font that has it")
+    assert expected in [str(p) for p in check_tree(content)]
+    with pytest.raises(ContentError, match=re.escape(expected)):
         build(tmp_path / "out", content=content, PLUGINS=PLUGINS)
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert warnings == ["[images] content/platform/fund-it.md: title: the share image's font has "
-                        "no letter '家'; write the title without it, or set IMAGES_SHARE_FONT to "
-                        "a font that has it"]

@@ -8,7 +8,7 @@ import pytest
 
 from images.catalog import Catalog, scan
 from images.html import find_images, resolve, rewrite
-from images.settings import read_settings
+from images.settings import ImagesSettings
 
 SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
 PHOTO = ('width="1600" height="1200" srcset="/images/a-480.jpg 480w, /images/a-960.jpg 960w, '
@@ -23,7 +23,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     (root / "images" / "sub" / "b c.jpg").write_bytes(clean_jpeg(300, 200))
     (root / "images" / "d.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"/>', encoding="utf-8")
-    found = scan(root, read_settings({}))
+    found = scan(root, ImagesSettings.from_pelican({}))
     assert sorted(found.sources) == ["images/a.jpg", "images/d.svg", "images/sub/b c.jpg"]
     return found
 

@@ -11,9 +11,9 @@ from PIL.PngImagePlugin import PngInfo
 import pytest
 
 from images.processing import ImageError, Size, encode, plan, plan_sizes
-from images.settings import read_settings
+from images.settings import ImagesSettings
 
-CFG = read_settings({})
+CFG = ImagesSettings.from_pelican({})
 MARKERS = (b"Exif", b"GPS", b"xmpmeta", b"8BIM", SECRET)
 
 
@@ -144,7 +144,7 @@ def test_the_same_input_gives_the_same_bytes() -> None:
 
 def test_quality_changes_the_bytes() -> None:
     data = clean_jpeg(800, 600)
-    low = read_settings({"IMAGES_QUALITY": {"jpeg": 40}})
+    low = ImagesSettings.from_pelican({"IMAGES_QUALITY": {"jpeg": 40}})
     smaller = encode(data, plan(data, "x", ".jpg", low), low)[""]
     assert len(smaller) < len(_publish(data, ".jpg")[""])
 

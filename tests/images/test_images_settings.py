@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from images.settings import DEFAULTS, ImagesConfigError, contrast, read_settings
+from images.settings import DEFAULTS, ImagesConfigError, ImagesSettings, contrast
+from pluginkit import SettingsError
 
 
 def test_defaults() -> None:
-    cfg = read_settings({})
+    cfg = ImagesSettings.from_pelican({})
     assert (cfg.folder, cfg.max_width, cfg.widths) == ("images", 1600, (480, 960))
     assert cfg.quality_of("jpeg") == 82 and cfg.quality_of("avif") == 60
     assert cfg.share_pages == (("actions", "action"), ("pages/home.md", "home"),
@@ -21,7 +22,7 @@ def test_defaults() -> None:
 
 
 def test_values_are_normalised() -> None:
-    cfg = read_settings({"IMAGES_WIDTHS": [960, 480, 960], "IMAGES_FOLDER": "/media/",
+    cfg = ImagesSettings.from_pelican({"IMAGES_WIDTHS": [960, 480, 960], "IMAGES_FOLDER": "/media/",
                          "IMAGES_QUALITY": {"webp": 70}, "IMAGES_SHARE_FONT": Path("/x.ttf")})
     assert cfg.widths == (480, 960)
     assert cfg.folder == "media"
@@ -29,16 +30,17 @@ def test_values_are_normalised() -> None:
 
 
 def test_the_settings_that_change_encoded_bytes_are_in_the_cache_key() -> None:
-    base = read_settings({}).encoding_key()
-    assert read_settings({"IMAGES_MAX_WIDTH": 1200}).encoding_key() != base
-    assert read_settings({"IMAGES_WIDTHS": (320,)}).encoding_key() != base
-    assert read_settings({"IMAGES_QUALITY": {"jpeg": 90}}).encoding_key() != base
-    assert read_settings({"IMAGES_SIZES": "100vw"}).encoding_key() == base  # HTML only
+    base = ImagesSettings.from_pelican({}).encoding_key()
+    assert ImagesSettings.from_pelican({"IMAGES_MAX_WIDTH": 1200}).encoding_key() != base
+    assert ImagesSettings.from_pelican({"IMAGES_WIDTHS": (320,)}).encoding_key() != base
+    assert ImagesSettings.from_pelican({"IMAGES_QUALITY": {"jpeg": 90}}).encoding_key() != base
+    html_only = ImagesSettings.from_pelican({"IMAGES_SIZES": "100vw"})
+    assert html_only.encoding_key() == base
 
 
 def test_unknown_settings_are_refused_naming_the_known_ones() -> None:
-    with pytest.raises(ImagesConfigError) as error:
-        read_settings({"IMAGES_MAXWIDTH": 1200, "IMAGES_FOLDER": "images"})
+    with pytest.raises(SettingsError) as error:
+        ImagesSettings.from_pelican({"IMAGES_MAXWIDTH": 1200, "IMAGES_FOLDER": "images"})
     message = str(error.value)
     assert "IMAGES_MAXWIDTH" in message
     assert all(key in message for key in DEFAULTS)
@@ -68,7 +70,7 @@ def test_unknown_settings_are_refused_naming_the_known_ones() -> None:
 )
 def test_malformed_settings_are_refused_saying_why(settings: dict, says: str) -> None:
     with pytest.raises(ImagesConfigError, match=r"pelicanconf\.py") as error:
-        read_settings(settings)
+        ImagesSettings.from_pelican(settings)
     assert says in str(error.value)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 import pytest
 
-from images.settings import read_settings
+from images.settings import ImagesSettings
 from images.share import (
     MARGIN,
     TITLE_SIZES,
@@ -20,7 +20,7 @@ from images.share import (
     missing_glyphs,
 )
 
-CFG = read_settings({})
+CFG = ImagesSettings.from_pelican({})
 FONT = CFG.share_font
 WIDTH, HEIGHT = 1040, 340
 
