@@ -129,3 +129,20 @@ def browser() -> Iterator[Any]:
         pytest.skip("Debian's chromium is not installed (make deps installs it)")
     with launch() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def _running_server() -> Iterator[Any]:
+    from pytest_httpserver import HTTPServer
+
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def server(_running_server: Any) -> Iterator[Any]:
+    """A local HTTP server on 127.0.0.1 standing in for upstream (never the network)."""
+    yield _running_server
+    _running_server.clear()

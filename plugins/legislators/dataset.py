@@ -18,8 +18,8 @@ class Part:
     count: int = 0
     report: Report = field(default_factory=Report)
     sources: list[dict[str, Any]] = field(default_factory=list)
-    # What a person should know: a failed download and the last good copy used instead.
-    notices: list[str] = field(default_factory=list)
+    # A download that failed, and the age in days of the last good copy used instead.
+    fallback: tuple[str, float] | None = None
     error: str | None = None
     fetched: dt.date | None = None
     data_date: dt.date | None = None

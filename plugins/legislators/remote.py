@@ -164,8 +164,5 @@ def load_remote(
     if not have_cache:
         return Part(error=f"could not get {', '.join(required)}: {failure}")
     part = _from_cache(cached, urls, required, parser, cfg)
-    age = age_days(min(cached[n].fetched for n in required), now)
-    part.notices.append(
-        f"{failure}; using the last good copy in {cache}, fetched {age:.0f} day(s) ago"
-    )
+    part.fallback = (failure or "", age_days(min(cached[n].fetched for n in required), now))
     return part

@@ -166,6 +166,17 @@ def enrich(members: list[Any], cfg: LegislatorsSettings, extras: dict[str, Any])
     return out
 
 
+def fallback_notice(cfg: LegislatorsSettings, *parts: Part) -> list[str]:
+    """One notice for the whole build when a download failed and the last good copy stood in."""
+    fell = [p.fallback for p in parts if p.fallback is not None]
+    if not fell:
+        return []
+    reasons = "; ".join(reason for reason, _age in fell)
+    age = max(age for _reason, age in fell)
+    return [f"the download failed ({reasons}); using the last good copy in {cfg.cache_path}, "
+            f"fetched {age:.0f} day(s) ago"]
+
+
 def load(
     cfg: LegislatorsSettings, *, force: bool = False, now: dt.datetime | None = None
 ) -> Dataset:
@@ -177,7 +188,7 @@ def load(
     for part in (congress, zips):
         report.problems.extend(part.report.problems)
     errors = [p.error for p in (congress, zips) if p.error]
-    notices = congress.notices + zips.notices
+    notices = fallback_notice(cfg, congress, zips)
     if errors:
         return Dataset(False, reason="; ".join(errors), report=report, notices=notices)
     if not report.set_ok or congress.parsed is None or zips.parsed is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from conftest import axe_violations, build, serve
+from tests.conftest import axe_violations, build, serve
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"

@@ -12,7 +12,7 @@ import re
 import shutil
 from typing import Any
 
-from conftest import build
+from tests.conftest import build
 import pytest
 
 from legislators.generator import LegislatorsDataError, build_directory

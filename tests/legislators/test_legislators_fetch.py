@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 import datetime as dt
 import gzip
-import hashlib
 import json
 from pathlib import Path
-import re
 import time
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from upstream import DOWN, Upstream
 from werkzeug import Request, Response
 
 from legislators.fetch import (
@@ -36,22 +35,6 @@ FAST = Policy(
 CSV_KIND = "csv:state_fips,state_abbr,zcta,cd"
 
 
-@pytest.fixture(scope="module")
-def _running_server() -> Iterator[HTTPServer]:
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(_running_server: HTTPServer) -> Iterator[HTTPServer]:
-    """A local HTTP server on 127.0.0.1 (never the network), cleared after each test."""
-    yield _running_server
-    _running_server.clear()
-
-
-DOWN = "http://127.0.0.1:1"  # nothing listens on port 1: connection refused
 
 
 class Waits(list[float]):
@@ -223,33 +206,6 @@ def test_oversize_streamed_body_without_content_length(server: HTTPServer) -> No
 
 
 # --- the cache: fresh copies, 304s and the last good copy -------------------------------
-
-
-class Upstream:
-    """Serves fixture files with ETags and honours If-None-Match; files can be swapped."""
-
-    def __init__(self, server: HTTPServer) -> None:
-        self.files: dict[str, bytes] = {
-            "/congress/legislators-current.json": (
-                FIXTURES / "congress" / "legislators-current.json"
-            ).read_bytes(),
-            "/congress/legislators-district-offices.json": (
-                FIXTURES / "congress" / "legislators-district-offices.json"
-            ).read_bytes(),
-            "/zccd.csv": (FIXTURES / "zccd.csv").read_bytes(),
-        }
-        server.expect_request(re.compile(".*")).respond_with_handler(self.handle)
-
-    def handle(self, request: Request) -> Response:
-        body = self.files.get(request.path)
-        if body is None:
-            return Response("not found", status=404)
-        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-        if request.headers.get("If-None-Match") == etag:
-            return Response(status=304, headers={"ETag": etag})
-        return Response(
-            body, headers={"ETag": etag, "Last-Modified": "Mon, 15 Jun 2026 10:00:00 GMT"}
-        )
 
 
 def settings(server_url: str, cache: Path, **extra: Any) -> LegislatorsSettings:

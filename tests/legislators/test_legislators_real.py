@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import SHARED_DATA, build, needs_shared_data, shared_sources
+from tests.conftest import SHARED_DATA, build, needs_shared_data, shared_sources
 import pytest
 
 pytestmark = [needs_shared_data, pytest.mark.shared_data]
