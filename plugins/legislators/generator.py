@@ -137,22 +137,24 @@ class LegislatorsGenerator(Generator):
         cfg = self.config
         for notice in dataset.notices:
             logger.info("%s NOTICE: %s", LOG, notice)
-        problem = None
+        problems = []
         if not dataset.available:
-            problem = (f"contact data for members of Congress is unavailable: "
-                       f"{dataset.reason}. To get it, {HOW_TO_GET}")
+            problems.append(f"contact data for members of Congress is unavailable: "
+                            f"{dataset.reason}. To get it, {HOW_TO_GET}")
         else:
             assert dataset.fetched is not None
             age = (cfg.today - dt.date.fromisoformat(dataset.fetched)).days
             share = out_of_date_share(dataset.members)
             if age > cfg.stale_days:
-                problem = (f"legislator data was fetched {dataset.fetched}, {age} days ago "
-                           f"(LEGISLATORS_STALE_DAYS = {cfg.stale_days}); run `make data` and "
-                           "publish again")
-            elif directory.out_of_date:
-                problem = (f"the contact data is out of date: the terms of {share:.0%} of the "
-                           f"members ended before {cfg.today.isoformat()} (a new Congress has "
-                           "begun); run `make data` for the new members and publish again")
+                problems.append(f"legislator data was fetched {dataset.fetched}, {age} days ago "
+                                f"(LEGISLATORS_STALE_DAYS = {cfg.stale_days})")
+            if directory.out_of_date:
+                problems.append(f"the contact data is out of date: the terms of {share:.0%} of "
+                                f"the members ended before {cfg.today.isoformat()} (a new "
+                                "Congress has begun)")
+            if problems:
+                problems[-1] += "; run `make data` for new data and publish again"
+        problem = "; and ".join(problems) or None
         if problem is None:
             return
         if cfg.strict:

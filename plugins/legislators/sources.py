@@ -125,7 +125,7 @@ def load_part(cfg: LegislatorsSettings, which: str, *, force: bool, now: dt.date
         setting = "LEGISLATORS_ZIP_SOURCE"
         locations = {ZIP_FILE: source}
     if is_url:
-        on_replace = _record_changes(cfg, now) if which == "congress" else None
+        on_replace = _record_changes(cfg) if which == "congress" else None
         return load_remote(locations, kinds, required, parser, cfg, force=force, now=now,
                            on_replace=on_replace)
     if which == "congress" and not Path(source).is_dir():
@@ -133,9 +133,10 @@ def load_part(cfg: LegislatorsSettings, which: str, *, force: bool, now: dt.date
     return load_local(locations, required, parser, cfg, setting=setting)
 
 
-def _record_changes(cfg: LegislatorsSettings, now: dt.datetime) -> Any:
+def _record_changes(cfg: LegislatorsSettings) -> Any:
+    """Record what changed, dated with the build's "today" (SOURCE_DATE_EPOCH when set)."""
     def record(old: Part, new: Part) -> None:
-        changes.record(cfg.cache_path, changes.compare(old.parsed, new.parsed, now.date()))
+        changes.record(cfg.cache_path, changes.compare(old.parsed, new.parsed, cfg.today))
     return record
 
 

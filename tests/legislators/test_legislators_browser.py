@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import axe_violations, build, serve
 import pytest
+
+from tests.conftest import axe_violations, build, serve
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 pytestmark = pytest.mark.browser

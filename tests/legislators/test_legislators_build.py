@@ -12,13 +12,13 @@ import re
 import shutil
 from typing import Any
 
-from tests.conftest import build
 import pytest
 
 from legislators.generator import LegislatorsDataError, build_directory
 from legislators.settings import LegislatorsSettings
 from legislators.sources import load
 from pluginkit import SettingsError
+from tests.conftest import build
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 PLUGINS = ["content_schema", "sections", "legislators"]

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from pelican.log import FatalLogger
-from pytest_httpserver import HTTPServer
 import pytest
+from pytest_httpserver import HTTPServer
+from upstream import DOWN, FAULTS, FIXTURES, Upstream
 
 from legislators.generator import LegislatorsDataError
 from tests.conftest import build
-from upstream import DOWN, FAULTS, FIXTURES, Upstream
 
 SITE = FIXTURES / "site"
 TODAY = dt.date(2026, 11, 22)
@@ -77,7 +77,7 @@ def notices(caplog: pytest.LogCaptureFixture) -> list[str]:
 
 @pytest.mark.parametrize("strict", [False, True], ids=["html", "publish"])
 @pytest.mark.parametrize("fault", FAULTS)
-def test_with_a_last_good_copy_both_builds_go_on_with_one_notice(
+def test_with_a_last_good_copy_both_builds_go_on_with_one_notice(  # noqa: PLR0917
     server: HTTPServer, tmp_path: Path, caplog: pytest.LogCaptureFixture, fatal_warnings: Any,
     fault: str, strict: bool,
 ) -> None:

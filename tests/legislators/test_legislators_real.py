@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import SHARED_DATA, build, needs_shared_data, shared_sources
 import pytest
+
+from tests.conftest import SHARED_DATA, build, needs_shared_data, shared_sources
 
 pytestmark = [needs_shared_data, pytest.mark.shared_data]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
