@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+import json
 import logging
 from pathlib import Path
 import shutil
 from typing import Any
 
+from content_schema.cases import OUTCOME_LIST
 from content_schema.plugin import built_index
 from content_schema.routes import Routes
 from content_schema.settings import SchemaSettings
@@ -51,8 +53,10 @@ def editor_page(settings: AdminSettings) -> str:
     """Return /admin/index.html: our small script, then Decap's bundle, both from our origin."""
     base = escape(settings.site_url)
     title = escape(f"Editor · {settings.sitename}" if settings.sitename else "Editor")
+    # The outcome badges of the case preview, as text (admin.js reads it with JSON.parse).
+    outcomes = escape(json.dumps({o.slug: o.label for o in OUTCOME_LIST}, sort_keys=True))
     return f"""<!doctype html>
-<html lang="en" data-preview-css="{base}/theme/css/main.css">
+<html lang="en" data-preview-css="{base}/theme/css/main.css" data-outcomes="{outcomes}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

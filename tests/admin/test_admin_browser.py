@@ -143,6 +143,7 @@ def test_volunteer_creates_a_case_highlight(editor: dict[str, Any], browser: Any
     page.locator("[data-slate-editor]").click()
     page.keyboard.insert_text("Workers recovered wages after a long case, the department reports.")
 
+
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
     page.get_by_text("lower-case letters a-z", exact=False).first.wait_for(timeout=5000)
@@ -165,6 +166,17 @@ def test_volunteer_creates_a_case_highlight(editor: dict[str, Any], browser: Any
     created = time.monotonic() - started
     assert target.exists(), sorted(p.name for p in (repo / "content" / "cases").iterdir())
     print(f"\ncase created through the editor in {created:.1f} s")
+
+    # The preview shows what will publish: the site's stylesheet and the outcome badges.
+    page.get_by_title("Toggle preview").click()
+    preview = page.frame_locator("iframe").first
+    badge = preview.locator(".badges .badge--people")
+    badge.wait_for(timeout=10_000)
+    assert badge.inner_text() == "People"
+    assert preview.locator(".badges .badge--money").inner_text() == "Money"
+    assert preview.locator("h1").inner_text() == TITLE
+    assert preview.locator("link[href$='/theme/css/main.css']").count() == 1
+    page.get_by_title("Toggle preview").click()
 
     # What the editor wrote is what the schema and the build accept.
     fm, problems = frontmatter.read(target)
