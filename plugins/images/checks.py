@@ -17,6 +17,7 @@ from typing import Any
 
 from content_schema import Problem
 from content_schema.files import Entry
+from content_schema.media import check_media
 from pluginkit import settings_of
 
 from .catalog import scan
@@ -56,12 +57,18 @@ def location_warnings(root: Path, cfg: ImagesSettings) -> list[Problem]:
 
 
 def catalog_errors(root: Path, cfg: ImagesSettings) -> list[Problem]:
-    """The images the build could not publish (unreadable, or two with one name)."""
+    """The images the build could not publish (unreadable, or two with one name).
+
+    A file content_schema already refuses (a wrong name, size or first bytes) is left to
+    its message: one problem, one line.
+    """
+    refused = {p.path for p in check_media(root)}
     problems = []
     for text in scan(root, cfg).problems:
         where, _, message = text.removeprefix(f"{LOG_PREFIX} ").partition(": ")
-        problems.append(Problem(where, 1, "file", message,
-                                "export it again as a plain image, or rename it"))
+        if where not in refused:
+            problems.append(Problem(where, 1, "file", message,
+                                    "export it again as a plain image, or rename it"))
     return problems
 
 

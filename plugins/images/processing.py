@@ -104,7 +104,10 @@ def plan(data: bytes, shown: str, suffix: str, cfg: ImagesSettings) -> Plan:
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         if isinstance(exc, ImageError):
             raise
-        raise ImageError(f"{LOG_PREFIX} {shown}: cannot be read as an image ({exc}); export it "
+        # Pillow's own words may hold an object's address: never put them in a message.
+        why = "too large to open safely" if isinstance(exc, Image.DecompressionBombError) \
+            else "the image data is damaged or is not an image"
+        raise ImageError(f"{LOG_PREFIX} {shown}: cannot be read as an image ({why}); export it "
                          "again from an image editor as JPEG, PNG, WebP or GIF") from exc
     return Plan(fmt, plan_sizes(width, height, cfg), animated)
 
