@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+import xml.etree.ElementTree as ET
 
+from bs4 import BeautifulSoup
 from cases_helpers import PLUGINS, html_files, strict_build, tiny_site
 import pytest
 
@@ -41,6 +43,27 @@ BAD_INPUTS = {
 }
 
 
+def test_titles_with_angle_brackets_and_ampersands_survive_whole(tmp_path: Path):
+    """`<`, `>` and `&` in a title come out escaped and whole in <title>, og:title and feeds."""
+    title = "Sentences < 5 years, fines > $1m & more"
+    content = tiny_site(tmp_path)
+    case = content / "cases" / "2021-05-04-first-fixture-case.md"
+    text = case.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("title:"))
+    case.write_text(text.replace(old, f'title: "{title}"'), encoding="utf-8")
+    result = strict_build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "out/cases/first-fixture-case/index.html").read_text(),
+                         "html.parser")
+    assert page.title.get_text() == f"{title} · Two Cents for Freedom"
+    assert page.find("meta", property="og:title")["content"] == f"{title} · Two Cents for Freedom"
+    assert page.h1.get_text() == title
+    feed = ET.parse(tmp_path / "out/feeds/all.atom.xml").getroot()
+    titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in
+              feed.iter("{http://www.w3.org/2005/Atom}entry")]
+    assert title in titles
+
+
 def test_the_fixture_site_builds_strictly(tmp_path: Path):
     content = tiny_site(tmp_path)
     result = strict_build(content, tmp_path / "out")
@@ -57,7 +80,9 @@ def test_bad_metadata_fails_the_strict_build_naming_file_and_field(tmp_path: Pat
     result = strict_build(content, out)
     log = result.stdout + result.stderr
     assert result.returncode != 0
-    assert message in " ".join(log.split()), log
+    # One line per problem, credited to the content file, never wrapped, no traceback.
+    assert any(line.startswith(message) for line in result.stderr.splitlines()), log
+    assert "Traceback" not in log and ".py:" not in log
     assert html_files(out) == []  # failed before anything was written
 
 
