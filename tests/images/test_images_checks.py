@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import check_content
 from images_helpers import images_site, phone_jpeg
 import pytest
 
-import check_content
 from tests.conftest import check_tree
 
 
