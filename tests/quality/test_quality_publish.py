@@ -122,3 +122,31 @@ def test_command_line_reports_the_failure(
                          "--content", str(site["content"]), "--no-search"])
     assert code == 1
     assert "was left as it was" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("siteurl", ["", "campaign.example", "http://insecure.example",
+                                     "https://example.org/site/"])
+def test_publish_needs_a_real_siteurl_and_says_how_to_set_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+    siteurl: str,
+) -> None:
+    """`make publish` without SITEURL stops, names the fix, and publishes nothing."""
+    monkeypatch.setenv("SITEURL", siteurl)
+    output = tmp_path / "output"
+    assert publish.main(["--output", str(output), "--settings", str(ROOT / "publishconf.py"),
+                         "--no-search"]) == 1
+    err = capfd.readouterr().err
+    assert not output.exists() and not output.with_name("output.new").exists()
+    assert "a publish build needs the site's public origin" in err
+    assert "make publish SITEURL=https://www.example.org" in err
+    assert "Traceback" not in err
+
+
+def test_publishconf_refuses_a_missing_siteurl_with_the_fix(monkeypatch: pytest.MonkeyPatch):
+    from pelican.settings import read_settings
+
+    monkeypatch.delenv("SITEURL", raising=False)
+    with pytest.raises(SystemExit, match=r"SITEURL is not set.*make publish SITEURL=https://"):
+        read_settings(str(ROOT / "publishconf.py"))
+    monkeypatch.setenv("SITEURL", "https://www.example.org/")
+    assert read_settings(str(ROOT / "publishconf.py"))["SITEURL"] == "https://www.example.org"
