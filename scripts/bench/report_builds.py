@@ -22,7 +22,9 @@ def builds_section(res: Any) -> list[str]:
         "snapshot with a warm cache. Cold = empty content cache (the build writes it); warm = the "
         "same build again with Pelican's content cache. Wall time is the whole process (start-up "
         "included); peak = max RSS of the build process (os.wait4). Builds are interleaved "
-        "(plain, ours, plain, ours…) so load drift hits both.",
+        "(plain, ours, plain, ours…) so load drift hits both. Marginal = what the synthetic "
+        "cases themselves cost: (ours with N cases − ours with none) ÷ (plain with N − plain "
+        "with none), from the baseline builds of 0 cases made in the same run.",
         "",
     ]
     if rows:
@@ -33,6 +35,7 @@ def builds_section(res: Any) -> list[str]:
                     "mode",
                     "runs",
                     "ratio ours/plain",
+                    "marginal ours/plain",
                     "plain s (min–max)",
                     "ours s (min–max)",
                     "plain MiB",
@@ -46,6 +49,7 @@ def builds_section(res: Any) -> list[str]:
                         r["mode"],
                         r["ours"]["ok"],
                         "—" if r["ratio"] is None else f"**{r['ratio']:.2f}×**",
+                        "—" if r.get("marginal") is None else f"**{r['marginal']:.2f}×**",
                         _fmt_build(r["plain"]),
                         _fmt_build(r["ours"]),
                         mib(r["plain"] and r["plain"]["peak_mib"]),

@@ -54,7 +54,11 @@ LEGISLATORS_CACHE_PATH = {legcache!r}
 
 
 def prepare_ours_content(dest: Path, cases: Path | None) -> None:
-    """Copy the real content folders (not cases) and, if given, the `cases` folder into `dest`."""
+    """Copy the real content folders and, if given, the synthetic `cases` into `dest`.
+
+    The real case highlights come along too (the platform pages link to them); plain Pelican
+    gets them as well (builds.py), so both builds read the same articles.
+    """
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     for folder in REAL_FOLDERS:
@@ -64,6 +68,9 @@ def prepare_ours_content(dest: Path, cases: Path | None) -> None:
         shutil.copytree(cases, dest / "cases")
     else:
         (dest / "cases").mkdir()
+    for case in sorted((ROOT / "content" / "cases").glob("*.md")):
+        if not (dest / "cases" / case.name).exists():
+            shutil.copyfile(case, dest / "cases" / case.name)
 
 
 def write_ours_settings(work: Path, content: Path, extra: str = "") -> Path:

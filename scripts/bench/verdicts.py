@@ -13,6 +13,9 @@ from typing import Any
 from bench.markdown import KB, get, kb
 
 BUILD_RATIO = 1.3
+# What the case highlights themselves cost us against plain Pelican: the build of N cases
+# minus the build of none, in each configuration (issue 13's target).
+MARGINAL_RATIO = 1.1
 DATA_STAGE_S = 1.0
 PAGE_GZ = 50 * KB
 LOOKUP_GZ = 20 * KB
@@ -79,9 +82,27 @@ def ratios(medians: dict[tuple[str, int, str], dict[str, Any]]) -> list[dict[str
                 "plain": plain,
                 "ratio": ratio,
                 "mem_ratio": mem,
+                "marginal": marginal(medians, size, mode),
             }
         )
     return rows
+
+
+def marginal(
+    medians: dict[tuple[str, int, str], dict[str, Any]], size: int, mode: str
+) -> float | None:
+    """(ours with N cases - ours with none) / (plain with N - plain with none), or None."""
+    if size == 0:
+        return None
+    seconds = {
+        (config, n): (medians.get((config, n, mode)) or {}).get("seconds")
+        for config in ("ours", "plain") for n in (0, size)
+    }
+    if None in seconds.values():
+        return None
+    plain = seconds["plain", size] - seconds["plain", 0]
+    ours = seconds["ours", size] - seconds["ours", 0]
+    return ours / plain if plain > 0 else None
 
 
 def verdicts(res: Any) -> list[Verdict]:
@@ -100,6 +121,14 @@ def verdicts(res: Any) -> list[Verdict]:
         )
     else:
         out.append(Verdict(f"our full build ≤ {BUILD_RATIO}× plain Pelican", "no pair built", None))
+    margins = [r for r in rows if r.get("marginal") is not None]
+    if margins:
+        worst = max(margins, key=lambda r: r["marginal"])
+        out.append(Verdict(
+            f"the cases themselves cost ≤ {MARGINAL_RATIO}× plain Pelican (marginal time)",
+            f"worst {worst['marginal']:.2f}× ({worst['size']:,} cases, {worst['mode']})",
+            worst["marginal"] <= MARGINAL_RATIO,
+        ))
     stage = get(res, "data_stage", {}) or {}
     secs = stage.get("plugin_seconds")
     if secs is not None and not stage.get("missing"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from bench.markdown import kb, table
 from bench.report import render
 from bench.verdicts import Verdict, build_medians, ratios, verdicts
@@ -100,7 +102,7 @@ def test_failed_builds_are_not_measured_and_their_error_is_shown() -> None:
     report = render(res)
     assert "failed (1 of 1)" in report
     assert "| cases | mode | runs | ratio ours/plain |" in report
-    assert "| 1,000 | cold | 0 | — | 10.00 (10.00–10.00) | failed (1 of 1) |" in report
+    assert "| 1,000 | cold | 0 | — | — | 10.00 (10.00–10.00) | failed (1 of 1) |" in report
     assert "TemplateNotFound: action.html" in report
 
 
@@ -185,3 +187,17 @@ def test_plugin_times_are_sorted_with_their_share_of_the_build() -> None:
     assert "| `outcomes` | 10.00 | 50 % | validate_cases 9.00 s |" in report
     assert report.index("`outcomes`") < report.index("`sections`")
     assert "| everything else | 9.50 | 48 % |" in report
+
+
+def test_marginal_ratio_subtracts_the_builds_of_no_cases() -> None:
+    """What the cases themselves cost: (ours N - ours 0) / (plain N - plain 0)."""
+    from bench.results import Build
+    from bench.verdicts import build_medians, ratios
+
+    builds = [Build("plain", 0, "cold", 1.0, 50, 10, 0, ""),
+              Build("ours", 0, "cold", 2.0, 80, 10, 0, ""),
+              Build("plain", 1000, "cold", 3.0, 60, 1010, 0, ""),
+              Build("ours", 1000, "cold", 4.2, 90, 1010, 0, "")]
+    [row] = [r for r in ratios(build_medians(builds)) if r["size"] == 1000]
+    assert row["ratio"] == pytest.approx(1.4)
+    assert row["marginal"] == pytest.approx(1.1)
