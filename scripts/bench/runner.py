@@ -81,6 +81,8 @@ def measure(args: argparse.Namespace, res: Results, env: dict[str, str], deadlin
                 tmp, env, args.sizes, runs=args.runs, seed=args.seed, res=res, deadline=deadline
             )
         )
+        # The baseline of no cases only serves the marginal ratio.
+        scaled = {size: out for size, out in scaled.items() if size}
         if scaled:
             measure_plugins(tmp, env, min(scaled), res)
         weigh(res, real, scaled)
