@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .fetch import atomic_write
 from .model import Member
+from .store import atomic_write
 
 HISTORY_FILE = "changes.json"
 #: The history keeps this many entries (the newest).

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 import requests
 
-from .fetch import Page, Policy, atomic_write, fetch_page
+from .fetch import Page, Policy, fetch_page
 from .model import Member
+from .store import atomic_write
 from .values import check_url
 
 PAGES_FILE = "contact-pages.json"

@@ -1,4 +1,4 @@
-"""The only network code: careful HTTP GETs and an atomic on-disk cache with validators.
+"""The only network code: careful HTTP GETs (the on-disk cache is in store.py).
 
 (`fetch_page` is used only by `make data`, to find House members' contact pages.)
 
@@ -6,10 +6,9 @@
   defeats read timeouts), a byte cap checked while streaming, retries with exponential
   backoff on connection errors, 429 and 5xx, honouring Retry-After up to a cap;
 - conditional GET (If-None-Match / If-Modified-Since) with the validators kept beside
-  the cached copy; a 304 reuses it;
+  the cached copy (store.py); a 304 reuses it;
 - a body check: JSON must parse as JSON (not an HTML error page), CSV must start with
   the expected header;
-- cache writes go to a temp file in the same folder, fsync, then os.replace.
 """
 
 from __future__ import annotations
@@ -18,11 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 import datetime as dt
 import email.utils
-import hashlib
 import json
-import os
-from pathlib import Path
-import tempfile
 import time
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -218,61 +213,6 @@ def _get_once(
 
 def _h(response: requests.Response, name: str) -> str | None:
     return response.headers.get(name) or None
-
-
-# --- cache ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Cached:
-    """A last good copy and what we know about it."""
-
-    body: bytes
-    meta: dict[str, Any]
-
-    @property
-    def fetched(self) -> dt.datetime:
-        """Return when the copy was last confirmed by the server (UTC)."""
-        return dt.datetime.fromisoformat(self.meta["fetched"])
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temp file in the same folder and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def read_cached(folder: Path, name: str) -> Cached | None:
-    """Return the last good copy of `name`, or None if missing or corrupt."""
-    body_path, meta_path = folder / name, folder / f"{name}.meta.json"
-    try:
-        body = body_path.read_bytes()
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        dt.datetime.fromisoformat(meta["fetched"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if meta.get("sha256") != hashlib.sha256(body).hexdigest():
-        return None
-    return Cached(body, meta)
-
-
-def write_cached(folder: Path, name: str, body: bytes, meta: dict[str, Any]) -> None:
-    """Store a validated copy and its metadata (validators, fetch time, sha256)."""
-    meta = {**meta, "sha256": hashlib.sha256(body).hexdigest(), "bytes": len(body)}
-    atomic_write(folder / name, body)
-    atomic_write(
-        folder / f"{name}.meta.json",
-        (json.dumps(meta, sort_keys=True, indent=1) + "\n").encode("utf-8"),
-    )
 
 
 # --- web pages (make data only: House members' contact pages) ----------------------

@@ -15,9 +15,10 @@ import logging
 from typing import Any
 
 from .dataset import Part
-from .fetch import Cached, Download, FetchError, Policy, download, read_cached, write_cached
+from .fetch import Download, FetchError, Policy, download
 from .report import Report
 from .settings import LegislatorsSettings
+from .store import Cached, read_cached, write_cached
 
 logger = logging.getLogger(__name__)
 

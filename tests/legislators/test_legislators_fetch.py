@@ -21,11 +21,11 @@ from legislators.fetch import (
     Policy,
     check_body,
     download,
-    read_cached,
     retry_after,
 )
 from legislators.settings import LegislatorsSettings
 from legislators.sources import load
+from legislators.store import read_cached
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "legislators"
 FAST = Policy(
