@@ -22,7 +22,7 @@ import unicodedata
 from content_schema.cases import CASES, OUTCOMES
 from content_schema.cases import parse_source as read_source
 from content_schema.fields import Problem
-from content_schema.files import check_slug, check_text
+from content_schema.files import Checking, check_slug, check_text
 from content_schema.index import ContentIndex
 from content_schema.settings import SchemaSettings
 from content_schema.tools import index_for, load_settings
@@ -107,8 +107,8 @@ def parse_source(text: str) -> tuple[str, str]:
 def validate(answers: dict[str, object], path: Path, content: Path,
              config: SchemaSettings) -> list[Problem]:
     """Check the answers as the file they make, with the build's own rules."""
-    entry = check_text(render(answers), path, content, url_of=config.url_of,
-                       today=config.today, prefix=str(content))
+    how = Checking(content, url_of=config.url_of, today=config.today, prefix=str(content))
+    entry = check_text(render(answers), path, how)
     return entry.errors
 
 

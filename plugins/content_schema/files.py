@@ -8,7 +8,7 @@ The result, an `Entry`, is what the content index keeps: the build's reader, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 import datetime as dt
 from pathlib import Path, PurePosixPath
@@ -90,54 +90,42 @@ def check_slug(value: str, path: str, line: int, name: str = "slug") -> list[Pro
     return []
 
 
-def check_file(
-    path: Path,
-    root: Path,
-    *,
-    url_of: Any = None,
-    today: dt.date | None = None,
-    prefix: str | None = None,
-    render: bool = True,
-) -> Entry:
-    """Read and check one content file on its own (everything except rules across files).
+@dataclass(frozen=True, slots=True)
+class Checking:
+    """How files are checked: where content lives and what the checks read from settings.
 
-    `url_of(folder, slug)` gives the file's address (SchemaSettings.url_of). With
-    `render=False` the body is not rendered for the last safety scan: the build scans
-    Pelican's own rendering instead.
+    `url_of(folder, slug)` gives a file's address (SchemaSettings.url_of); `today` is the
+    build's date; `prefix` is how the content folder is shown in messages; with
+    `render=False` the body is not rendered for the last safety scan (the build scans
+    Pelican's own rendering instead).
     """
-    shown = shown_path(path, root, prefix)
-    fm, problems = frontmatter.read(path, shown)
-    return check_parsed(fm, problems, path, root, url_of=url_of, today=today, prefix=prefix,
-                        render=render)
+
+    root: Path
+    url_of: Callable[[str, str], str | None] | None = None
+    today: dt.date | None = None
+    prefix: str | None = None
+    render: bool = True
 
 
-def check_text(
-    text: str, path: Path, root: Path, *, url_of: Any = None, today: dt.date | None = None,
-    prefix: str | None = None,
-) -> Entry:
-    """Check the text a file would hold at `path` (inside `root`), before it is written.
+def check_file(path: Path, how: Checking) -> Entry:
+    """Read and check one content file on its own (everything except rules across files)."""
+    fm, problems = frontmatter.read(path, shown_path(path, how.root, how.prefix))
+    return check_parsed(fm, problems, path, how)
 
-    `make case` checks its answers this way, with exactly the build's rules.
-    """
-    shown = shown_path(path, root, prefix)
-    fm, problems = frontmatter.parse(text, shown)
-    return check_parsed(fm, problems, path, root, url_of=url_of, today=today, prefix=prefix)
+
+def check_text(text: str, path: Path, how: Checking) -> Entry:
+    """Check the text a file would hold at `path`, before it is written (`make case`)."""
+    fm, problems = frontmatter.parse(text, shown_path(path, how.root, how.prefix))
+    return check_parsed(fm, problems, path, how)
 
 
 def check_parsed(
-    fm: frontmatter.FrontMatter | None,
-    problems: list[Problem],
-    path: Path,
-    root: Path,
-    *,
-    url_of: Any = None,
-    today: dt.date | None = None,
-    prefix: str | None = None,
-    render: bool = True,
+    fm: frontmatter.FrontMatter | None, problems: list[Problem], path: Path, how: Checking
 ) -> Entry:
     """Check a parsed file: fields, the folder's rules, status, address, body."""
+    root, url_of, today = how.root, how.url_of, how.today
     folder = path.relative_to(root).parts[0]
-    shown = shown_path(path, root, prefix)
+    shown = shown_path(path, root, how.prefix)
     entry = Entry(shown, folder)
     entry.problems += problems
     if fm is None:
@@ -165,7 +153,7 @@ def check_parsed(
             entry.url = page_url
         elif url_of is not None:
             entry.url = url_of(folder, slug)
-    body = BodyChecker(shown, path, root, fm.body_line, render=render)
+    body = BodyChecker(shown, path, root, fm.body_line, render=how.render)
     entry.problems += body.check(fm.body)
     entry.links = body.links
     return entry

@@ -18,7 +18,7 @@ from . import checks as plugin_checks
 from .cache import cached_entries
 from .crossfile import by_url, check_addresses, check_asks, check_links, check_words
 from .fields import Problem
-from .files import Entry, check_file, iter_content
+from .files import Checking, Entry, check_file, iter_content
 from .media import check_media
 from .settings import SchemaSettings
 
@@ -92,11 +92,11 @@ def build_index(
     root = config.root
     cache = config.cache_path
     salt = repr((sorted(config.folders.items()), config.today.isoformat(), prefix, render))
+    how = Checking(root, url_of=config.url_of, today=config.today, prefix=prefix, render=render)
     entries = cached_entries(
         root,
         iter_content(root),
-        lambda path: check_file(path, root, url_of=config.url_of, today=config.today,
-                                prefix=prefix, render=render),
+        lambda path: check_file(path, how),
         load=cache if config.load_cache else None,
         save=cache if config.save_cache else None,
         salt=salt,

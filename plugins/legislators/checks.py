@@ -13,10 +13,12 @@ from pluginkit import SettingsError
 from .places import STATE_NAMES
 
 
+class LegislatorsConfigError(SettingsError):
+    """A LEGISLATORS_* setting is unknown or malformed."""
+
+
 def fail(key: str, value: Any, want: str) -> SettingsError:
     """The error for one setting: its value and what is expected instead."""
-    from .settings import LegislatorsConfigError
-
     return LegislatorsConfigError(f"[legislators] {key} = {value!r}: expected {want}")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from content_schema.routes import Routes
-from pluginkit import SettingsError, build_date, read_prefixed
+from pluginkit import build_date, read_prefixed
 
 from . import checks
 
@@ -98,10 +98,6 @@ DEFAULTS: dict[str, Any] = {
 #: Settings an environment variable of the same name supplies (the one place that reads them).
 ENV_OVERRIDES = ("LEGISLATORS_SOURCE", "LEGISLATORS_ZIP_SOURCE", "LEGISLATORS_ZIP_CONGRESS",
                  "LEGISLATORS_NEW_MAPS", "LEGISLATORS_TODAY")
-
-
-class LegislatorsConfigError(SettingsError):
-    """A LEGISLATORS_* setting is unknown or malformed."""
 
 
 def is_url(value: str) -> bool:

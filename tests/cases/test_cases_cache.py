@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from content_schema.cache import cached_entries
-from content_schema.files import check_file
+from content_schema.files import Checking, check_file
 
 CASE = """---
 title: A case
@@ -38,7 +38,7 @@ def _site(tmp_path: Path) -> tuple[Path, dict[str, object]]:
 def _run(root: Path, settings: dict[str, object], calls: list[Path]) -> dict:
     def check(path: Path):
         calls.append(path)
-        return check_file(path, root, render=False)
+        return check_file(path, Checking(root, render=False))
 
     cache = Path(str(settings["CACHE_PATH"]))
     return cached_entries(
@@ -86,7 +86,7 @@ def test_other_settings_check_every_file_again(tmp_path: Path) -> None:
     cache = Path(str(settings["CACHE_PATH"]))
     for salt in ("one", "one", "two"):
         cached_entries(root, sorted((root / "cases").glob("*.md")),
-                       lambda p: calls.append(p) or check_file(p, root, render=False),
+                       lambda p: calls.append(p) or check_file(p, Checking(root, render=False)),
                        load=cache, save=cache, salt=salt)
     assert len(calls) == 2
 
