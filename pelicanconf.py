@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from formats import FILTERS
+from formats import FILTERS, GLOBALS
 
 ROOT = Path(__file__).parent.resolve()
 
@@ -24,7 +24,7 @@ SITE_ORIGIN = os.environ.get("SITE_ORIGIN", "http://127.0.0.1:8000")
 FEED_DOMAIN = SITE_ORIGIN
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 
 # --- Paths ------------------------------------------------------------------
 PATH = str(ROOT / "content")
@@ -57,6 +57,7 @@ PLUGINS = [
     "admin",  # the web editor (Decap CMS) at /admin/, generated from content_schema
     # content/images/ without location metadata, resized, with srcset; share images (og:image)
     "images",
+    "minify",  # the theme's scripts minified with terser (the sources stay readable)
 ]
 
 # --- URLs (see ../shared/DESIGN.md section 4) -------------------------------
@@ -127,8 +128,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = False
-# Dates and numbers in the site's style ("3 January 2027", "119th"): plugins/formats.
+# Dates and numbers in the site's style ("3 January 2027", "119th"), and `t("key")`, the
+# interface words of the page's language (theme/strings/<lang>.yaml): plugins/formats.
 JINJA_FILTERS = dict(FILTERS)
+JINJA_GLOBALS = dict(GLOBALS)
+# The site's languages: code -> the name in the switcher, the Open Graph locale, the prefix.
+LANGUAGES = {"en": {"name": "English", "locale": "en_US", "prefix": ""}}
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -154,6 +159,9 @@ IMAGES_SHARE_FONT = str(
     "atkinson-hyperlegible-latin-700-normal.woff"
 )
 
+# --- Scripts (plugins/minify) ----------------------------------------------------
+MINIFY_TERSER = str(ROOT / "node_modules" / "terser" / "bin" / "terser")
+
 # --- Safety ------------------------------------------------------------------
 HOTLINE_PHONE = "1-888-373-7888"
 HOTLINE_PHONE_TEL = "+18883737888"
@@ -175,20 +183,22 @@ CAMPAIGN_CONTACT = None
 # Unset, reports go to the congress-legislators project's issue page.
 CAMPAIGN_CORRECTIONS = None
 
-# --- Navigation (label, root-relative URL) ------------------------------------
+# --- Navigation: (words in theme/strings, root-relative URL, also in Spanish?) -----------
+# A page that exists in every language (True) gets the language's prefix (es/act/).
 MENU = [
-    ("Platform", "platform/"),
-    ("Take action", "act/"),
-    ("Your representatives", "representatives/"),
-    ("Case highlights", "cases/"),
-    ("Learn", "learn/"),
-    ("Search", "search/"),
+    ("nav.platform", "platform/", True),
+    ("nav.act", "act/", True),
+    ("nav.representatives", "representatives/", True),
+    ("nav.cases", "cases/", False),
+    ("nav.learn", "learn/", False),
+    ("nav.search", "search/", False),
 ]
 FOOTER_MENU = [
-    ("Get help safely", "get-help/"),
-    ("About", "about/"),
-    ("Privacy", "privacy/"),
-    ("Outcomes", "outcomes/"),
-    ("All case highlights (Atom feed)", "feeds/all.atom.xml"),
-    ("Site map", "sitemap.xml"),
+    ("footer.get_help", "get-help/", True),
+    ("footer.about", "about/", True),
+    ("footer.privacy", "privacy/", True),
+    ("footer.outcomes", "outcomes/", False),
+    ("footer.colophon", "colophon/", False),
+    ("footer.feed", "feeds/all.atom.xml", False),
+    ("footer.sitemap", "sitemap.xml", False),
 ]

@@ -13,7 +13,7 @@ from content_schema.plugin import content_index
 from pluginkit import requires, settings_of
 
 from .render import make_markdown, render_inline, render_markdown
-from .settings import ActionsSettings
+from .settings import ActionsConfigError, ActionsSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,19 @@ class ActionView:
 def _order(value: Any) -> int:
     """Return a platform page's `order` as an int (99 when missing)."""
     return value if isinstance(value, int) and not isinstance(value, bool) else 99
+
+
+def headline(views: list[ActionView], config: ActionsSettings) -> ActionView | None:
+    """The action the home page's ZIP form opens: ACTIONS_HEADLINE, else the first."""
+    if not config.headline:
+        return views[0] if views else None
+    for view in views:
+        if view.slug == config.headline:
+            return view
+    raise ActionsConfigError(
+        f"[actions] ACTIONS_HEADLINE = {config.headline!r}: no published action has that "
+        f"slug; use one of {', '.join(v.slug for v in views) or '(none)'}, or '' for the first"
+    )
 
 
 def check_settings(pelican: Any) -> None:
@@ -97,6 +110,7 @@ def build_actions(generator: Any) -> None:
             views.append(view)
     views.sort(key=lambda v: (v.order, v.title))
     generator.context["actions"] = views
+    generator.context["headline_action"] = headline(views, config)
     generator.context["ACTIONS_CONFIG"] = config
 
 

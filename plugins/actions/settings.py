@@ -15,6 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "ACTIONS_FOLDER": "actions",
     # Root-relative URL of the list of actions.
     "ACTIONS_INDEX_URL": "act/",
+    # The slug of the action the home page's ZIP form opens ("" for the first in order).
+    "ACTIONS_HEADLINE": "",
 }
 
 
@@ -32,6 +34,7 @@ class ActionsSettings:
 
     folder: str
     index_url: str
+    headline: str
     house_lookup_url: str
     directory_url: str
     api_path: str
@@ -41,6 +44,8 @@ class ActionsSettings:
         """Validate the ACTIONS_* settings and return them with defaults filled in."""
         values = read_prefixed(settings, "ACTIONS_", DEFAULTS, plugin="actions")
         for key, value in values.items():
+            if key == "ACTIONS_HEADLINE" and isinstance(value, str):
+                continue
             if not isinstance(value, str) or not value.strip():
                 raise ActionsConfigError(
                     f"[actions] {key} must be a non-empty string, not {value!r}"
@@ -49,6 +54,7 @@ class ActionsSettings:
         return cls(
             folder=values["ACTIONS_FOLDER"].strip("/"),
             index_url=values["ACTIONS_INDEX_URL"].lstrip("/"),
+            headline=values["ACTIONS_HEADLINE"].strip().strip("/"),
             house_lookup_url=data.house_lookup_url,
             directory_url=data.url,
             api_path=data.api_path,

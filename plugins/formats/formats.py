@@ -1,6 +1,7 @@
 """The site's date and number filters for templates (pelicanconf.py's JINJA_FILTERS).
 
-- `datetime_format`: a date (or "YYYY-MM-DD") as "3 January 2027";
+- `datetime_format`: a date (or "YYYY-MM-DD") as "January 3, 2027" (American English), or
+  "3 de enero de 2027" with `lang="es"`;
 - `ordinal`: 119 as "119th".
 Templates call them on values from the plugins; nothing formats a date by hand.
 """
@@ -12,6 +13,8 @@ from typing import Any
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre")
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -26,12 +29,14 @@ def as_date(value: Any) -> dt.date | None:
         return None
 
 
-def datetime_format(value: Any) -> str:
-    """Return "3 January 2027" for a date; the text as it is when it is not one."""
+def datetime_format(value: Any, lang: str = "en") -> str:
+    """Return "January 3, 2027" (or "3 de enero de 2027") for a date; else the text as it is."""
     day = as_date(value)
     if day is None:
         return str(value)
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    if lang == "es":
+        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+    return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
 
 
 def ordinal(value: Any) -> str:
@@ -41,4 +46,3 @@ def ordinal(value: Any) -> str:
     return f"{n}{suffix}"
 
 
-FILTERS = {"datetime_format": datetime_format, "ordinal": ordinal}

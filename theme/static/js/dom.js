@@ -1,5 +1,5 @@
 // Build DOM nodes from data without ever parsing HTML: text goes in as text nodes,
-// and a link only gets an href when it is https: (or tel:/mailto: that we built).
+// and a link only gets an href when it is https: (or tel:/mailto: that we checked).
 
 /** Return the URL if it is a well-formed https: address, else null. */
 export function safeHttps(url) {
@@ -10,6 +10,12 @@ export function safeHttps(url) {
   } catch {
     return null;
   }
+}
+
+/** An https: URL, or a mailto: address with nothing odd in it; else null. */
+export function safeReport(url) {
+  if (typeof url === 'string' && /^mailto:[^\s<>"]+@[^\s<>"]+$/.test(url)) return url;
+  return safeHttps(url);
 }
 
 /** Return a tel: URI for a 10-digit U.S. number written any common way, else null. */
@@ -31,8 +37,7 @@ export function el(tag, attrs = {}, ...children) {
     if (/^on/i.test(name)) throw new Error('event attributes are not allowed');
     node.setAttribute(name, value === true ? '' : String(value));
   }
-  append(node, children);
-  return node;
+  return append(node, children);
 }
 
 /** Append strings (as text) and nodes; skip null/false. */
@@ -45,12 +50,12 @@ export function append(node, children) {
 }
 
 /** A link to a checked URL; `external` opens a new tab without sending a referrer. */
-export function link(href, text, { external = false, cls = null } = {}) {
-  const a = el('a', { href, class: cls }, text);
+export function link(href, text, { external = false, cls = null, note = '', attrs = {} } = {}) {
+  const a = el('a', { href, class: cls, ...attrs }, text);
   if (external) {
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-    a.append(el('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+    if (note) a.append(el('span', { class: 'visually-hidden' }, ` (${note})`));
   }
   return a;
 }

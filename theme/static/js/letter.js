@@ -1,28 +1,23 @@
-// Personalise the campaign's letter and call script for one recipient, as text only.
+// Personalise the campaign's letter and call script for one recipient, as text only;
+// copy it, or lay it out as one printed page.
 import { el } from './dom.js';
 
-const LIMITS = { sender_name: 120, sender_address: 200, sender_city: 100, personal: 1000 };
 // Left out of a finished letter when empty (the others keep their [bracketed] prompt).
-const OPTIONAL = new Set(['personal', 'sender_address']);
+const OPTIONAL = new Set(['personal', 'sender_address', 'committee']);
 
-/** Read the visitor's fields (trimmed, length-capped) from the sender form. */
-export function readSender(form) {
-  const values = {};
-  for (const [name, limit] of Object.entries(LIMITS)) {
-    const field = form ? form.elements.namedItem(name) : null;
-    values[name] = field ? field.value.replace(/\s+/g, ' ').trim().slice(0, limit) : '';
-  }
-  return values;
-}
-
-/** Every placeholder's value for one recipient (member may be null: sender only). */
-export function valuesFor(member, sender, place = {}) {
+/**
+ * Every placeholder's value for one recipient (member may be null: sender only). The
+ * letter goes to an English-speaking office, so titles come from the data, in English:
+ * {recipient} is "Senator Warren", for "Dear Senator Warren,".
+ */
+export function valuesFor(member, sender, place = {}, committee = '') {
   const v = { ...sender, sender_zip: place.zip || '', state: place.stateName || '', district: place.district || '' };
   if (member) {
     v.recipient_title = member.title || '';
     v.recipient_name = member.name || '';
     v.recipient_last_name = member.last_name || member.name || '';
-    v.recipient = `${v.recipient_title} ${v.recipient_name}`.trim();
+    v.recipient = `${v.recipient_title} ${v.recipient_last_name}`.trim();
+    v.committee = committee;
   }
   return v;
 }

@@ -1,4 +1,6 @@
 // Fetch our own static JSON (never another origin) and turn a ZIP into candidate seats.
+// meta.json lists the ZIP files that exist (zip_shards) and the military and diplomatic
+// mail prefixes, so a lookup never asks for a file that is not there.
 
 const cache = new Map();
 const DISTRICT = /^[A-Z]{2}-(AL|[0-9]{1,2})$/;
@@ -28,15 +30,21 @@ export function getJSON(url) {
   return cache.get(url);
 }
 
+const list = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+
 /**
- * Look up a 5-digit ZIP. Resolves to {zip, unknown: true} when the table has no
- * entry, else {zip, districts: ['MA-5', 'MA-7'], states: {MA: <state json>}}.
- * Rejects when our data cannot be read.
+ * Look up a 5-digit ZIP. Resolves to {zip, military: true} for military and diplomatic
+ * mail, {zip, unknown: true} when the table has no entry, else
+ * {zip, districts: ['MA-5', 'MA-7'], states: {MA: <state json>}}. Rejects when our data
+ * cannot be read.
  */
-export async function lookup(zip, base) {
-  const shard = await getJSON(`${base}zip/${zip.slice(0, 3)}.json`);
-  const listed = shard && Array.isArray(shard[zip]) ? shard[zip] : [];
-  const districts = listed.filter((d) => typeof d === 'string' && DISTRICT.test(d));
+export async function lookup(zip, base, meta) {
+  const prefix = zip.slice(0, 3);
+  if (list(meta.military_prefixes).includes(prefix)) return { zip, military: true };
+  const shards = list(meta.zip_shards);
+  if (shards.length && !shards.includes(prefix)) return { zip, unknown: true };
+  const shard = await getJSON(`${base}zip/${prefix}.json`);
+  const districts = list(shard && shard[zip]).filter((d) => DISTRICT.test(d));
   if (!districts.length) return { zip, unknown: true };
   const codes = [...new Set(districts.map((d) => d.slice(0, 2)))];
   const files = await Promise.all(codes.map((code) => getJSON(`${base}states/${code}.json`)));

@@ -2,25 +2,31 @@
 // `make html` / scripts/publish.py). No Pagefind UI: its stock styles use data: URLs and
 // inline styles, which our Content-Security-Policy blocks. Results are built with DOM
 // methods and textContent only; Pagefind's excerpt markup is reduced to text and <mark>.
-// Without JavaScript the form still submits to this page, and the page explains the
-// alternatives (the site map and the lists).
+// The query is never put in the address (so not in history or server logs either).
+// Without JavaScript the page explains the alternatives (the site map and the lists).
 const form = document.querySelector('[data-module="search"]');
 
 const MAX_RESULTS = 20;
 
-// Keep only text and <mark> from an excerpt (parsed in an inert document, never inserted).
-function excerptNodes(html) {
+// An excerpt as text (parsed in an inert document, never inserted), with our own marks:
+// whole query words only. Pagefind marks every word that starts like a query word, so
+// "T visa" lit up every word beginning with "t".
+export function excerptNodes(html, query) {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
+  const text = parsed.body.textContent.replace(/\s+/g, ' ').trim();
+  const words = query.split(/\s+/).filter(Boolean).map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return [document.createTextNode(text)];
+  const whole = new RegExp(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const nodes = [];
-  parsed.body.firstChild.childNodes.forEach((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(node.textContent));
-    }
-  });
+  let at = 0;
+  for (const match of text.matchAll(whole)) {
+    nodes.push(document.createTextNode(text.slice(at, match.index)));
+    const mark = document.createElement('mark');
+    mark.textContent = match[0];
+    nodes.push(mark);
+    at = match.index + match[0].length;
+  }
+  nodes.push(document.createTextNode(text.slice(at)));
   return nodes;
 }
 
@@ -47,14 +53,14 @@ function renderResults(list, status, query, total, shown) {
     link.textContent = (data.meta && data.meta.title) || data.url;
     heading.append(link);
     const excerpt = document.createElement('p');
-    excerpt.append(...excerptNodes(data.excerpt || ''));
+    excerpt.append(...excerptNodes(data.excerpt || '', query));
     item.append(heading, excerpt);
     list.append(item);
   });
 }
 
 async function setUp() {
-  const input = form.querySelector('input[name="q"]');
+  const input = form.querySelector('input[type="search"]');
   const region = document.getElementById('search-results');
   const status = document.createElement('p');
   status.className = 'search-status';
@@ -96,19 +102,11 @@ async function setUp() {
     }
   }
 
+  // The query stays in the page: not in the address bar, not in the history.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const url = new URL(window.location.href);
-    url.searchParams.set('q', input.value.trim());
-    window.history.replaceState(null, '', url);
     run(input.value);
   });
-
-  const initial = new URLSearchParams(window.location.search).get('q');
-  if (initial) {
-    input.value = initial;
-    run(initial);
-  }
 }
 
 if (form) setUp();

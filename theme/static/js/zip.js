@@ -2,7 +2,7 @@
 
 /**
  * Return {zip, plus4} for 5-digit ZIPs and ZIP+4, or {error} with a code:
- * empty, letters, short, long, plus4.
+ * empty, letters, short, long, plus4 (the words are zip_<code> in theme/strings).
  */
 export function parseZip(raw) {
   // NFKC turns full-width digits (０２１３９) and hyphens into ASCII; all spaces go.
@@ -21,11 +21,3 @@ export function parseZip(raw) {
   if (head.length > 5) return { error: 'long' };
   return { zip: head, plus4: null };
 }
-
-export const ZIP_ERRORS = {
-  empty: 'Please enter your ZIP code: 5 digits, for example 02139.',
-  letters: 'A ZIP code has only digits (and one hyphen in a ZIP+4, like 02139-4307). Please check what you typed.',
-  short: 'That ZIP code is too short: a ZIP code has 5 digits, for example 02139.',
-  long: 'That ZIP code is too long: enter 5 digits, or a ZIP+4 like 02139-4307.',
-  plus4: 'A ZIP+4 has 4 digits after the hyphen, like 02139-4307. Or enter just the first 5 digits.',
-};

@@ -1,0 +1,140 @@
+"""The interface words of each language, for templates: `t("nav.platform")`.
+
+One YAML file per language in the theme (theme/strings/<code>.yaml); every language has
+exactly the words of the default language (a missing or extra word stops the build, naming
+the file and the words). The language of what a template writes is its `lang_code` (pages
+a generator writes itself, such as the Spanish directory), else the page's or article's
+`lang`, else DEFAULT_LANG. pelicanconf.py hands `t` and `language_of` to Jinja
+(JINJA_GLOBALS), so the theme works with any set of plugins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+import functools
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from pluginkit import SettingsError
+import yaml
+
+from .formats import datetime_format, ordinal
+
+STRINGS = "strings"  # the folder in the theme
+
+
+class WordsError(SettingsError):
+    """A file of interface words is wrong; the message names it and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language of the site (from LANGUAGES in pelicanconf.py)."""
+
+    code: str
+    name: str
+    locale: str
+    prefix: str  # "" for the default language, "es/" for Spanish
+
+
+def flatten(tree: Mapping[str, Any], where: str = "") -> dict[str, str]:
+    """Turn nested words ({"nav": {"home": "Home"}}) into {"nav.home": "Home"}."""
+    found: dict[str, str] = {}
+    for key, value in tree.items():
+        name = f"{where}{key}"
+        if isinstance(value, Mapping):
+            found.update(flatten(value, f"{name}."))
+        else:
+            found[name] = str(value)
+    return found
+
+
+def read_words(path: Path) -> dict[str, str]:
+    """Read one file of interface words."""
+    try:
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise WordsError(f"theme/{STRINGS}/{path.name}: cannot be read ({error}); write one "
+                         "'key: words' per line") from error
+    if not isinstance(tree, Mapping):
+        raise WordsError(f"theme/{STRINGS}/{path.name}: is not a list of 'key: words' lines")
+    return flatten(tree)
+
+
+@functools.lru_cache(maxsize=8)
+def words_of(theme: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Every language's words (the first code is the default); all must have the same keys."""
+    folder = Path(theme) / STRINGS
+    words = {code: read_words(folder / f"{code}.yaml") for code in codes}
+    base = set(words[codes[0]])
+    for code, found in words.items():
+        missing, extra = sorted(base - set(found)), sorted(set(found) - base)
+        if missing or extra:
+            raise WordsError(
+                f"theme/{STRINGS}/{code}.yaml: "
+                + "; ".join(filter(None, (
+                    f"missing {', '.join(missing[:8])}" if missing else "",
+                    f"not in {codes[0]}.yaml: {', '.join(extra[:8])}" if extra else "",
+                )))
+                + f"; every language needs exactly the words of {codes[0]}.yaml"
+            )
+    return words
+
+
+def languages(settings: Mapping[str, Any]) -> tuple[Language, ...]:
+    """The site's languages, the default one first."""
+    default = str(settings.get("DEFAULT_LANG", "en"))
+    raw = settings.get("LANGUAGES") or {default: {"name": default, "locale": "", "prefix": ""}}
+    found = [Language(str(code), str(spec["name"]), str(spec["locale"]), str(spec["prefix"]))
+             for code, spec in raw.items()]
+    return tuple(sorted(found, key=lambda lang: (lang.code != default, lang.code)))
+
+
+def code_of(context: Mapping[str, Any]) -> str:
+    """The language of what a template is writing now."""
+    if context.get("lang_code"):
+        return str(context["lang_code"])
+    item = context.get("page") or context.get("article")
+    return str(getattr(item, "lang", None) or context.get("DEFAULT_LANG", "en"))
+
+
+@pass_context
+def language_of(context: Any) -> Language:
+    """The Language of what a template is writing now."""
+    langs = languages(context)
+    code = code_of(context)
+    return next((lang for lang in langs if lang.code == code), langs[0])
+
+
+@pass_context
+def t(context: Any, key: str, **values: Any) -> str:
+    """The words for `key` in the page's language, with `{name}` filled from `values`."""
+    langs = languages(context)
+    words = words_of(str(context.get("THEME", "theme")), tuple(lang.code for lang in langs))
+    code = code_of(context)
+    text = words.get(code, words[langs[0].code]).get(key)
+    if text is None:
+        raise WordsError(f"theme/{STRINGS}/{code}.yaml: no words '{key}'; add '{key}' to "
+                         "every language's file")
+    return text.format(**values) if values else text
+
+
+@pass_context
+def words_for_scripts(context: Any) -> dict[str, str]:
+    """The words under `js.` in the page's language, for a `data-words` attribute (as JSON)."""
+    langs = languages(context)
+    words = words_of(str(context.get("THEME", "theme")), tuple(lang.code for lang in langs))
+    found = words.get(code_of(context), words[langs[0].code])
+    return {key[3:]: text for key, text in sorted(found.items()) if key.startswith("js.")}
+
+
+@pass_context
+def date_filter(context: Any, value: Any) -> str:
+    """`{{ day | datetime_format }}`: the date as readers of the page's language write it."""
+    return datetime_format(value, code_of(context))
+
+
+GLOBALS = {"t": t, "language_of": language_of, "words_for_scripts": words_for_scripts}
+FILTERS = {"datetime_format": date_filter, "ordinal": ordinal}
