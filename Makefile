@@ -28,7 +28,7 @@ NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help serve html devserver data test unit check lint case check-content admin \
-	bench publish clean deps chromium
+	bench publish clean deps chromium screens
 
 help: ## List the targets
 	@echo "Two Cents for Freedom. Usage: make <target>"
@@ -98,6 +98,10 @@ admin: deps ## Web editor for volunteers on http://127.0.0.1:8000/admin/ (local 
 
 bench: deps ## Benchmark: build time vs plain Pelican, page weight, lookup time
 	$(SNAPSHOT_ENV) $(VPY) -m bench
+
+screens: deps ## Screenshots of every page type (phone, desktop; light, dark) into screens/, and the action flow measured
+	$(SNAPSHOT_ENV) $(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(CONFFILE)
+	cd scripts && ../$(VPY) -m quality.screens --site ../$(OUTPUTDIR) --out ../screens
 
 publish: $(VENV_STAMP) $(NODE_STAMP) ## Production build (publishconf.py; needs SITEURL=https://…), then swap
 	SITEURL="$(SITEURL)" $(VPY) scripts/publish.py --output $(OUTPUTDIR) --settings $(PUBLISHCONF)

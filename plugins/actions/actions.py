@@ -8,7 +8,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Page
 
-from content_schema.actions import committee_lines, targets_of
+from content_schema.actions import PLACEHOLDERS, committee_lines, targets_of
 from content_schema.plugin import content_index
 from pluginkit import requires, settings_of
 
@@ -44,6 +44,11 @@ class ActionView:
         if self.targets == ("house",):
             return "your member of the House of Representatives"
         return "your two senators and your member of the House of Representatives"
+
+    @staticmethod
+    def shown(name: str) -> str:
+        """What a reader without JavaScript sees for placeholder `name` ("[your name]")."""
+        return PLACEHOLDERS[name].shown_as
 
     @property
     def targets_attr(self) -> str:

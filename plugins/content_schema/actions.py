@@ -33,8 +33,8 @@ PLACEHOLDERS: dict[str, Placeholder] = {
     for p in (
         Placeholder(
             "recipient",
-            "[Senator or Representative and full name]",
-            "the member's title and full name, e.g. 'Senator Jane Doe'",
+            "[Senator or Representative and last name]",
+            "the member's title and last name, e.g. 'Senator Doe' (for 'Dear Senator Doe,')",
         ),
         Placeholder(
             "recipient_title",

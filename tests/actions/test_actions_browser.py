@@ -1,5 +1,6 @@
 """Action pages in Debian's Chromium, against the real site built from ../shared/data and
-served on 127.0.0.1: the ZIP lookup, the letter, copy, print, privacy and no-JavaScript use."""
+served on 127.0.0.1, as a supporter on a phone (390 × 844) or a desktop uses them: the ZIP in
+the first screen, your members, who is writing, then one recipient at a time."""
 
 from __future__ import annotations
 
@@ -15,29 +16,45 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
 ACTION = "/act/two-cents-for-freedom/"
-HOUSE_LOOKUP_LINK = "#results a[href^='https://www.house.gov/representatives/find']"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+# Clicking a tel: link in headless Chromium would try to open a phone app: keep the click
+# (our handlers still see it) but not the navigation.
+NO_DIALER = """document.addEventListener('click', (e) => {
+  if (e.target.closest && e.target.closest('a[href^="tel:"]')) e.preventDefault(); }, true);"""
 
 
-def _state(site: Path, code: str) -> dict[str, Any]:
+def state(site: Path, code: str) -> dict[str, Any]:
     return json.loads((site / "api" / "v1" / "states" / f"{code}.json").read_text())
+
+
+def short(member: dict[str, Any]) -> str:
+    """'Senator Warren': the title and `name.last` from congress-legislators."""
+    return f"{member['title']} {member['last_name']}"
 
 
 @pytest.fixture
 def context(browser: Any) -> Iterator[Any]:
-    """A fresh browser context (own storage) that records every request it makes."""
-    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    """A phone-sized context (own storage) that records every request and console error."""
+    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
+                              permissions=["clipboard-read", "clipboard-write"])
     ctx.requests = []
     ctx.on("request", lambda request: ctx.requests.append(request.url))
+    # Offices' own sites open in a new tab: answer them here, never on the network.
+    ctx.route(re.compile(r"^https://"), lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Office</title>"))
+    ctx.add_init_script(NO_DIALER)
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
 def page(context: Any) -> Any:
-    """A page that fails the test on any JavaScript error."""
+    """A page that fails the test on any JavaScript error or console error."""
     pg = context.new_page()
     pg.errors = []
     pg.on("pageerror", lambda error: pg.errors.append(str(error)))
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     yield pg
     assert pg.errors == []
 
@@ -50,86 +67,201 @@ def lookup(page: Any, zip_code: str) -> str:
     return page.get_attribute("#results", "data-state")
 
 
-def bioguides(page: Any, selector: str = ".recipient") -> list[str]:
-    return page.eval_on_selector_all(selector, "els => els.map(e => e.dataset.bioguide)")
+def progress(page: Any) -> str:
+    return page.inner_text(".stepper__progress")
 
 
-def test_split_zip_shows_every_candidate_and_lets_the_visitor_choose(
+def bottom(page: Any, selector: str) -> float:
+    box = page.locator(selector).first.bounding_box()
+    return box["y"] + box["height"]
+
+
+# --- the first screen -------------------------------------------------------------------------
+
+
+def test_every_action_asks_for_the_zip_in_the_first_screen(page: Any, real_site: Path,
+                                                           real_site_url: str) -> None:
+    slugs = sorted(p.name for p in (real_site / "act").iterdir() if p.is_dir())
+    assert len(slugs) == 9
+    for slug in slugs:
+        page.goto(f"{real_site_url}/act/{slug}/")
+        assert "ZIP" in page.inner_text("label[for=zip]"), slug
+        for selector in (".action__head .lead", "#zip", "#zip-form button[type=submit]"):
+            assert page.locator(selector).is_visible(), (slug, selector)
+            assert bottom(page, selector) <= PHONE["height"], (slug, selector)
+
+
+def test_home_zip_form_opens_the_headline_actions_results(page: Any, context: Any,
+                                                          real_site: Path,
+                                                          real_site_url: str) -> None:
+    page.goto(real_site_url + "/")
+    assert bottom(page, "#home-zip button[type=submit]") <= PHONE["height"]
+    page.fill("#home-zip-input", "82001")
+    page.click("#home-zip button[type=submit]")
+    page.wait_for_selector("#results[data-state=done]")
+    assert page.url == real_site_url + ACTION  # the #zip= fragment is gone, no query either
+    wy = state(real_site, "WY")
+    assert short(wy["senators"][0]) in page.inner_text("#results .members")
+    assert not [u for u in context.requests if "82001" in u], "the ZIP never reaches a server"
+
+
+# --- members, sender, then one recipient at a time ---------------------------------------------
+
+
+def test_members_then_who_is_writing_then_one_recipient_at_a_time(
     page: Any, real_site: Path, real_site_url: str
 ) -> None:
-    ma = _state(real_site, "MA")
-    senators = [m["bioguide"] for m in ma["senators"]]
-    clark, pressley = ma["districts"]["MA-5"]["bioguide"], ma["districts"]["MA-7"]["bioguide"]
-    page.goto(real_site_url + ACTION)
-    assert "ZIP" in page.inner_text("label[for=zip]")
-    assert lookup(page, "02139") == "done"
-    assert bioguides(page, ".recipient[data-chamber=senate]") == senators
-    assert bioguides(page, ".recipient[data-chamber=house]") == [clark, pressley]
-    results = page.inner_text("#results")
-    assert "split between 2 congressional districts" in results
-    assert "Which district is yours?" in results
-    assert page.locator(HOUSE_LOOKUP_LINK).count() == 1
-    page.check("#district-MA-7")
-    page.wait_for_selector(f".recipient[data-bioguide={clark}]", state="detached")
-    assert bioguides(page, ".recipient[data-chamber=house]") == [pressley]
-    chosen = page.inner_text(f".recipient[data-bioguide={pressley}]")
-    assert "Your district (you chose it)" in chosen
-    assert bioguides(page, ".recipient[data-chamber=senate]") == senators
-    page.check("#district-all")
-    page.wait_for_selector(f".recipient[data-bioguide={clark}]")
-
-
-def test_dc_shows_its_delegate_and_says_there_are_no_senators(
-    page: Any, real_site: Path, real_site_url: str
-) -> None:
-    delegate = _state(real_site, "DC")["districts"]["DC-AL"]
-    page.goto(real_site_url + ACTION)
-    assert lookup(page, "20001") == "done"
-    assert bioguides(page) == [delegate["bioguide"]]
-    assert page.inner_text(".recipient h4").startswith("Delegate ")
-    assert "District of Columbia has no senators" in page.inner_text("#results")
-
-
-def test_puerto_rico_has_a_resident_commissioner(page: Any, real_site_url: str) -> None:
-    page.goto(real_site_url + ACTION)
-    assert lookup(page, "00601") == "done"
-    assert page.inner_text(".recipient h4").startswith("Resident Commissioner ")
-    assert "Puerto Rico has no senators" in page.inner_text("#results")
-
-
-def test_wyoming_at_large(page: Any, real_site: Path, real_site_url: str) -> None:
-    wy = _state(real_site, "WY")
+    wy = state(real_site, "WY")
+    people = [*wy["senators"], wy["districts"]["WY-AL"]]
+    names = [short(m) for m in people]
     page.goto(real_site_url + ACTION)
     assert lookup(page, "82001") == "done"
-    expected = [m["bioguide"] for m in wy["senators"]] + [wy["districts"]["WY-AL"]["bioguide"]]
-    assert bioguides(page) == expected
-    assert "one member of the House for the whole state" in page.inner_text("#results")
+    assert page.inner_text("#results .members").strip() == (
+        f"{names[0]}, {names[1]} and {names[2]}")
+    # Who is writing comes before the recipients, on the page and in reading order.
+    assert bottom(page, "#sender-name") < page.locator("#stepper").bounding_box()["y"]
+    # The first call button is within one phone screen of the ZIP field.
+    distance = bottom(page, "#stepper [data-do=call]") - page.locator("#zip").bounding_box()["y"]
+    assert distance <= PHONE["height"], distance
+    for i, name in enumerate(names):
+        assert progress(page) == f"{i + 1} of 3 · {name}"
+        assert page.locator("#stepper .recipient").count() == 1
+        call = page.locator("#stepper [data-do=call]")
+        assert call.get_attribute("href").startswith("tel:+1")
+        call.click()
+        assert "Thank you for calling" in page.inner_text(".recipient__status")
+        nxt = page.locator("#stepper [data-do=next]")
+        assert nxt.inner_text() == (f"Next: {names[i + 1]}" if i < 2 else "Finish")
+        nxt.click()
+    assert page.inner_text("#thanks h3") == "Thank you: you contacted 3 of 3"
+    assert page.evaluate("document.activeElement.id") == "thanks-title"
+    assert page.get_attribute("#share-link", "href") == real_site_url + ACTION
 
 
-def test_zip_in_two_states_shows_both_states(page: Any, real_site_url: str) -> None:
+def test_the_end_says_who_is_left_and_goes_back(page: Any, real_site: Path,
+                                                real_site_url: str) -> None:
     page.goto(real_site_url + ACTION)
-    assert lookup(page, "30165") == "done"
-    text = page.inner_text("#results")
-    assert "crosses a state line (Alabama and Georgia)" in text
-    assert len(bioguides(page, ".recipient[data-chamber=senate]")) == 4
-    assert len(bioguides(page, ".recipient[data-chamber=house]")) == 2
+    assert lookup(page, "82001") == "done"
+    page.click("#stepper [data-do=call]")
+    for _ in range(3):
+        page.click("#stepper [data-do=next]")
+    assert page.inner_text("#thanks h3") == "You contacted 1 of 3"
+    lummis = short(state(real_site, "WY")["senators"][1])
+    page.click(f"#thanks button:has-text('Go back to {lummis}')")
+    assert progress(page) == f"2 of 3 · {lummis}"
 
 
-def test_vacant_seat_and_out_of_date_member(
+def test_copy_asks_for_the_name_and_never_copies_a_placeholder(
+    page: Any, context: Any, real_site: Path, real_site_url: str
+) -> None:
+    senator = state(real_site, "WY")["senators"][0]
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, "82001") == "done"
+    page.evaluate("navigator.clipboard.writeText('before')")
+    page.click("#stepper [data-do=write]")
+    error = page.locator("#sender-name-error")
+    assert error.is_visible() and "Add your name first" in error.inner_text()
+    assert page.evaluate("document.activeElement.id") == "sender-name"
+    assert page.evaluate("navigator.clipboard.readText()") == "before"
+    page.fill("#sender-name", "Ada Lovelace")
+    page.fill("#sender-city", "Cheyenne")
+    page.fill("#personal", "My cousin was trafficked.")
+    with context.expect_page() as tab:
+        page.click("#stepper [data-do=write]")
+    assert tab.value.url.startswith(senator["contact_form"].split("?")[0])
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"Dear {short(senator)},\n\nI am your constituent in Cheyenne, Wyoming")
+    assert "My cousin was trafficked." in copied
+    assert "Sincerely,\n\nAda Lovelace\nCheyenne, Wyoming 82001" in copied
+    assert "[" not in copied and "<" not in copied
+    assert not page.locator("#sender-name-error").is_visible()
+    status = page.inner_text(".recipient__status")
+    assert "Letter copied" in status
+    assert page.locator(".recipient__status a[target=_blank]").count() == 1
+
+
+@pytest.mark.parametrize(("zip_code", "code", "seat"), [
+    ("20001", "DC", "DC-AL"),   # Delegate
+    ("00601", "PR", "PR-AL"),   # Resident Commissioner (a two-word last name)
+])
+def test_salutations_and_scripts_use_the_last_name(page: Any, real_site: Path,
+                                                   real_site_url: str, zip_code: str,
+                                                   code: str, seat: str) -> None:
+    member = state(real_site, code)["districts"][seat]
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, zip_code) == "done"
+    page.fill("#sender-name", "Ada")
+    assert progress(page) == f"1 of 1 · {short(member)}"
+    page.click("#stepper details.recipient__letter summary")
+    assert page.inner_text("#stepper .letter__salutation") == f"Dear {short(member)},"
+    assert f"ask {short(member)} to support" in page.inner_text("#stepper .script")
+    assert "has no senators" in page.inner_text("#results")
+
+
+def test_senator_salutation_by_last_name_in_massachusetts(page: Any, real_site_url: str) -> None:
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, "02139") == "done"
+    assert progress(page) == "1 of 3 · Senator Warren"
+    page.click("#stepper details.recipient__letter summary")
+    assert page.inner_text("#stepper .letter__salutation") == "Dear Senator Warren,"
+
+
+# --- split ZIPs, ZIP+4, territories, military mail, bad input ---------------------------------
+
+
+def test_split_zip_names_the_senators_and_lets_the_visitor_choose(
     page: Any, real_site: Path, real_site_url: str
 ) -> None:
+    ma = state(real_site, "MA")
+    pressley = ma["districts"]["MA-7"]
     page.goto(real_site_url + ACTION)
-    assert lookup(page, "30017") == "done"  # GA-13 is vacant in the snapshot
-    assert "vacant" in page.inner_text(".seat-note--vacant")
-    assert len(bioguides(page, ".recipient[data-chamber=senate]")) == 2
-    stale = [m for m in _state(real_site, "OH")["senators"] if m["status"] == "out_of_date"]
-    assert stale, "the snapshot has an out-of-date Ohio senator"
-    assert lookup(page, "43004") == "done"
-    assert stale[0]["bioguide"] not in bioguides(page)
-    assert stale[0]["name"] not in page.inner_text("#results")
-    note = page.locator(".seat-note--stale")
-    assert "our data for this seat is out of date" in note.inner_text().lower()
-    assert note.locator("a[href='https://www.senate.gov/senators/']").count() == 1
+    assert lookup(page, "02139-4307") == "done"
+    results = page.inner_text("#results")
+    assert "split between 2 House districts" in results
+    assert "your +4 does not tell us your district" in results
+    assert page.locator("#results input[name=district]").count() == 2
+    assert page.locator("#results a[href^='https://www.house.gov/representatives/find']").count() == 1
+    assert progress(page).startswith("1 of 3 · ")
+    page.click("#stepper [data-do=next]")
+    page.click("#stepper [data-do=next]")
+    assert progress(page) == "3 of 3"
+    assert "Choose yours above" in page.inner_text("#stepper")
+    page.click("#stepper [data-do=choose]")
+    assert page.evaluate("document.activeElement.name") == "district"
+    page.check("#district-MA-7")
+    assert progress(page) == f"3 of 3 · {short(pressley)}"
+    assert page.locator(f"#stepper .recipient[data-bioguide={pressley['bioguide']}]").count() == 1
+
+
+def test_zip_across_a_state_line_asks_first(page: Any, real_site_url: str) -> None:
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, "30165") == "done"
+    assert "crosses a state line (Alabama and Georgia)" in page.inner_text("#results")
+    assert progress(page) == "1 of 1"  # nobody is guessed: the House step waits for a choice
+    page.locator("#results input[name=district]").first.check()
+    assert progress(page).startswith("1 of 3 · Senator ")
+
+
+@pytest.mark.parametrize(("zip_code", "code"), [
+    ("96799", "AS"), ("96910", "GU"), ("96950", "MP"), ("00801", "VI"),
+])
+def test_territories_get_their_delegate(page: Any, real_site: Path, real_site_url: str,
+                                        zip_code: str, code: str) -> None:
+    delegate = state(real_site, code)["districts"][f"{code}-AL"]
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, zip_code) == "done"
+    assert progress(page) == f"1 of 1 · Delegate {delegate['last_name']}"
+    assert "has no senators" in page.inner_text("#results")
+
+
+@pytest.mark.parametrize("zip_code", ["09012", "34001", "96201"])
+def test_military_mail_says_use_your_voting_address(page: Any, context: Any,
+                                                    real_site_url: str, zip_code: str) -> None:
+    page.goto(real_site_url + ACTION)
+    assert lookup(page, zip_code) == "error"
+    text = page.inner_text("#results")
+    assert "military or diplomatic mail" in text and "U.S. voting address" in text
+    assert not [u for u in context.requests if f"/zip/{zip_code[:3]}.json" in u]
 
 
 INVALID = [
@@ -139,6 +271,7 @@ INVALID = [
     ("abcde", "only digits"),
     ("12345-678", "4 digits after the hyphen"),
     ("00000", "could not find ZIP 00000"),
+    ("99999", "could not find ZIP 99999"),  # no such ZIP file: no request, no 404
 ]
 
 
@@ -149,8 +282,8 @@ def test_invalid_zip_says_what_to_do(page: Any, real_site_url: str) -> None:
         assert message in page.inner_text("#results"), typed
         assert page.get_attribute("#zip", "aria-invalid") == "true"
         assert page.locator("#results a[href='/representatives/']").count() == 1
-        assert page.locator(HOUSE_LOOKUP_LINK).count() == 1
-    assert "PO-box-only" in page.inner_text("#results")  # the last one: 00000
+        assert page.locator("#step-you").is_hidden()
+    assert "PO-box-only" in page.inner_text("#results")
     assert lookup(page, "82001") == "done"
     assert page.get_attribute("#zip", "aria-invalid") is None
 
@@ -162,76 +295,104 @@ def test_zip_is_normalised(page: Any, real_site_url: str) -> None:
         assert "ZIP 02139" in page.inner_text("#results h3"), typed
 
 
-def test_letter_carries_the_name_and_copy_and_print_work(page: Any, real_site_url: str) -> None:
+# --- committees, print, targets -----------------------------------------------------------------
+
+
+def _states(site: Path) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text()) for p in sorted((site / "api/v1/states").glob("*.json"))]
+
+
+def test_committee_line_names_the_committee_and_the_data_date(
+    page: Any, real_site: Path, real_site_url: str
+) -> None:
+    """A senator on Appropriations gets its sentence and the reason; one on none, neither."""
+    senate = [(s, m) for s in _states(real_site) for m in s.get("senators", [])
+              if m["status"] == "current"]
+    on = next((s, m) for s, m in senate if "SSAP" in m["committees"])
+    off = next((s, m) for s, m in senate
+               if not {"SSAP", "SSFR"} & set(m["committees"]) and m is s["senators"][0])
+    for (st, member), expected in ((on, True), (off, False)):
+        zip_code = _a_zip_of(real_site, st["state"])
+        page.goto(real_site_url + ACTION)
+        assert lookup(page, zip_code) == "done"
+        page.fill("#sender-name", "Ada")
+        index = st["senators"].index(member)
+        for _ in range(index):
+            page.click("#stepper [data-do=next]")
+        assert progress(page).endswith(short(member))
+        why = page.locator("#stepper .recipient__why")
+        page.click("#stepper details.recipient__letter summary")
+        letter = page.inner_text("#stepper .letter")
+        if expected:
+            assert why.count() == 1
+            text = why.inner_text()
+            assert "Senate Committee on Appropriations" in text and "committee data of" in text
+            assert "Senate Appropriations Committee" in letter
+        else:
+            assert why.count() == 0
+            assert "Appropriations Committee" not in letter and "[if your member" not in letter
+
+
+def _a_zip_of(site: Path, code: str) -> str:
+    """A ZIP wholly in one district of state `code`, from the published ZIP files."""
+    for shard in sorted((site / "api/v1/zip").glob("*.json")):
+        for zip_code, seats in json.loads(shard.read_text()).items():
+            if len(seats) == 1 and seats[0].startswith(f"{code}-"):
+                return zip_code
+    raise AssertionError(f"no ZIP for {code}")
+
+
+def test_print_asks_for_the_name_then_prints_one_page_to_the_chosen_office(
+    page: Any, real_site: Path, real_site_url: str
+) -> None:
     page.add_init_script("window.print = () => { window.__printed = (window.__printed||0) + 1; };")
     page.goto(real_site_url + ACTION)
+    assert lookup(page, "82001") == "done"
+    page.click("#stepper [data-do=print]")
+    assert page.evaluate("window.__printed") is None
+    assert page.evaluate("document.activeElement.id") == "sender-name"
     page.fill("#sender-name", "Ada Lovelace")
     page.fill("#sender-city", "Cheyenne")
-    page.fill("#personal", "My cousin was trafficked.")
-    assert "Ada Lovelace" in page.inner_text("#letter")  # the preview updates live
-    assert lookup(page, "82001") == "done"
-    card = page.locator(".recipient[data-chamber=senate]").first
-    who = card.locator("h4").inner_text()
-    card.locator("details.recipient__letter summary").click()
-    letter = card.locator(".letter").inner_text()
-    assert f"Dear {who}," in letter
-    assert "Ada Lovelace" in letter and "Cheyenne, Wyoming 82001" in letter
-    assert "My cousin was trafficked." in letter
-    assert "[your street address]" not in letter  # optional and empty: left out
-    script = card.locator("details.recipient__script")
-    script.locator("summary").click()
-    assert "my name is Ada Lovelace" in script.inner_text()
-    assert script.locator("a[href^='tel:+1']").count() >= 1
-    # Copy: the clipboard holds the personalised letter; the status is announced.
-    card.locator("button[data-do=copy]").click()
-    status = card.locator(".recipient__status[role=status]")
-    status.wait_for(state="visible")
-    page.wait_for_function("el => el.textContent.includes('copied')", arg=status.element_handle())
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(f"Dear {who},\n\nI am your constituent in Cheyenne, Wyoming")
-    assert "Sincerely,\n\nAda Lovelace\nCheyenne, Wyoming 82001" in copied
-    assert "<" not in copied and "[your" not in copied
-    # Print: one page, only the letter, addressed to the office.
-    card.locator("button[data-do=print]").click()
+    page.fill("#sender-address", "1 Main Street")
+    office = page.locator("#stepper select[data-office] option").nth(1).inner_text()
+    page.select_option("#stepper select[data-office]", index=1)
+    page.click("#stepper [data-do=print]")
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
     sheet = page.locator("#print-letter")
     assert sheet.is_visible()
-    for hidden in (".site-header", ".safety", "#zip-form", ".recipient", "#letter", "footer"):
+    for hidden in (".site-header", ".safety", "#zip-form", "#stepper", "footer"):
         assert not page.locator(hidden).first.is_visible(), hidden
     text = sheet.inner_text()
-    assert f"The Honorable {who.split(' ', 1)[1]}" in text
-    assert "United States Senate" in text and "Washington DC 20510" in text
-    assert "Ada Lovelace" in text and "Subject:" in text
+    senator = state(real_site, "WY")["senators"][0]
+    assert f"The Honorable {senator['name']}" in text
+    assert office.removeprefix("the ").removesuffix(" office") in text
+    assert "1 Main Street" in text and "Ada Lovelace" in text and "Subject:" in text
     pdf = page.pdf(format="Letter")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not sheet.is_visible()
 
 
-def test_thank_you_state_and_share_link(page: Any, real_site_url: str) -> None:
-    page.goto(real_site_url + ACTION)
-    assert lookup(page, "82001") == "done"
-    assert page.locator("#thanks").is_hidden()
-    button = page.locator(".recipient button[data-do=done]").first
-    button.click()
-    assert button.get_attribute("aria-pressed") == "true"
-    assert page.locator("#thanks").is_visible()
-    assert "1 of the 3 offices" in page.inner_text("#thanks")
-    assert page.get_attribute("#share-link", "href") == real_site_url + ACTION
-
-
-def test_targets_not_in_the_action_are_marked_not_needed(page: Any, real_site_url: str) -> None:
+def test_an_action_for_senators_only_says_so(page: Any, real_site: Path,
+                                             real_site_url: str) -> None:
     page.goto(real_site_url + "/act/presidential-leadership/")  # Senate only
     assert lookup(page, "82001") == "done"
-    house = page.locator(".recipient[data-chamber=house]")
-    assert "recipient--not-needed" in house.get_attribute("class")
-    assert "Not needed for this action" in house.inner_text()
-    assert house.locator("button[data-do=copy]").count() == 0
-    assert page.locator(".recipient[data-chamber=senate] button[data-do=copy]").count() == 2
+    assert "This action asks senators only." in page.inner_text("#results")
+    assert progress(page).startswith("1 of 2 · Senator ")
     page.goto(real_site_url + "/act/measurement/")  # House only
     assert lookup(page, "20001") == "done"
-    assert page.locator(".recipient button[data-do=copy]").count() == 1
+    assert progress(page).startswith("1 of 1 · Delegate ")
+
+
+def test_senators_only_action_in_dc_has_nobody_to_ask(page: Any, real_site_url: str) -> None:
+    page.goto(real_site_url + "/act/presidential-leadership/")
+    assert lookup(page, "20001") == "done"
+    assert "asks senators, and this place has none" in page.inner_text("#results")
+    assert page.locator("#step-contact").is_hidden()
+
+
+# --- memory, hostile data, privacy, accessibility, no JavaScript --------------------------------
 
 
 def test_remember_my_zip_is_opt_in_and_can_be_forgotten(page: Any, real_site_url: str) -> None:
@@ -253,11 +414,13 @@ def test_remember_my_zip_is_opt_in_and_can_be_forgotten(page: Any, real_site_url
 
 def test_hostile_data_cannot_run_script(page: Any, real_site: Path, real_site_url: str) -> None:
     """A name or URL that slipped past validation is shown as text and never linked."""
-    ma = _state(real_site, "MA")
+    ma = state(real_site, "MA")
     evil = ma["senators"][0]
     evil["name"] = '<img src=x onerror="window.__xss=1">Eve'
+    evil["last_name"] = "<b>Eve</b>"
     evil["contact_form"] = "javascript:window.__xss=2"
     evil["website"] = "http://insecure.example/"
+    evil["report_url"] = "javascript:window.__xss=4"
     evil["offices"][0]["phone"] = '"><script>window.__xss=3</script>'
     evil["address"] = "<b>bold</b>"
     body = json.dumps(ma)
@@ -265,15 +428,14 @@ def test_hostile_data_cannot_run_script(page: Any, real_site: Path, real_site_ur
         status=200, content_type="application/json", body=body))
     page.goto(real_site_url + ACTION)
     assert lookup(page, "02139") == "done"
-    card = page.locator(f".recipient[data-bioguide={evil['bioguide']}]")
-    assert card.locator("h4").inner_text() == 'Senator <img src=x onerror="window.__xss=1">Eve'
+    page.fill("#sender-name", "Ada")
+    card = page.locator(f"#stepper .recipient[data-bioguide={evil['bioguide']}]")
+    assert card.locator("h3").inner_text() == 'Senator <img src=x onerror="window.__xss=1">Eve'
     assert card.locator("img, script, b").count() == 0
     assert "No website in our data" in card.inner_text()
-    hrefs = page.eval_on_selector_all(
-        "#results a[href]", "els => els.map(a => a.getAttribute('href'))"
-    )
+    hrefs = page.eval_on_selector_all("main a[href]", "els => els.map(a => a.getAttribute('href'))")
     assert not [h for h in hrefs if h.lower().startswith(("javascript:", "http:", "data:"))]
-    card.locator("button[data-do=copy]").click()
+    page.click("#stepper [data-do=write]")
     page.wait_for_timeout(100)
     assert page.evaluate("window.__xss") is None
 
@@ -284,50 +446,64 @@ def test_no_request_leaves_the_origin_and_no_cookies(
     page.add_init_script("window.print = () => {};")
     page.goto(real_site_url + ACTION)
     assert lookup(page, "02139") == "done"
-    page.check("#district-MA-5")
-    page.wait_for_selector("#results[data-state=done] .recipient[data-chamber=house]")
     page.fill("#sender-name", "Ada")
-    card = page.locator(".recipient").first
-    card.locator("button[data-do=copy]").click()
-    card.locator("button[data-do=print]").click()
-    card.locator("button[data-do=done]").click()
+    page.check("#district-MA-5")
+    page.click("#stepper [data-do=call]")
+    page.click("#stepper [data-do=print]")
     assert lookup(page, "00000") == "error"
     assert lookup(page, "20001") == "done"
-    assert context.requests, "requests were recorded"
+    own = [u for u in context.requests if u.startswith(real_site_url + "/")]
     foreign = [u for u in context.requests if not u.startswith(real_site_url + "/")]
-    assert foreign == []
-    assert any("/api/v1/zip/021.json" in u for u in context.requests)
+    assert own and foreign == []
+    assert any("/api/v1/zip/021.json" in u for u in own)
+    assert not [u for u in own if "02139" in u or "20001" in u]
     assert context.cookies() == []
     assert page.evaluate("document.cookie") == ""
 
 
-def test_no_axe_violations_before_and_after_a_lookup(page: Any, real_site_url: str) -> None:
-    page.goto(real_site_url + ACTION)
-    assert axe_violations(page) == []
-    assert lookup(page, "02139") == "done"
-    for summary in page.locator("#results details summary").all():
-        summary.click()
-    assert axe_violations(page) == []
-    assert lookup(page, "1234") == "error"
-    assert axe_violations(page) == []
-    page.goto(real_site_url + "/act/")
-    assert axe_violations(page) == []
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_before_and_after_a_lookup(browser: Any, real_site_url: str,
+                                                     viewport: dict[str, int],
+                                                     scheme: str) -> None:
+    ctx = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = ctx.new_page()
+    try:
+        page.goto(real_site_url + ACTION)
+        assert axe_violations(page) == []
+        assert lookup(page, "02139") == "done"
+        for summary in page.locator("main details summary").all():
+            if summary.is_visible():
+                summary.click()
+        assert axe_violations(page) == []
+        page.check("#district-MA-7")
+        page.click("#stepper [data-do=write]")  # the name error
+        assert axe_violations(page) == []
+        assert lookup(page, "1234") == "error"
+        assert axe_violations(page) == []
+    finally:
+        ctx.close()
 
 
 def test_usable_without_javascript(browser: Any, real_site_url: str) -> None:
-    ctx = browser.new_context(java_script_enabled=False)
+    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = ctx.new_page()
     try:
         page.goto(real_site_url + ACTION)
         letter = page.inner_text("#letter")
-        assert "Dear [Senator or Representative and full name]," in letter
+        assert "Dear [Senator or Representative and last name]," in letter
         assert "[your name]" in letter and "two cents" in letter
         assert "[your name]" in page.inner_text("#script")
         assert page.locator("a[href='/representatives/']").first.is_visible()
+        page.click(".state-picker summary")
         assert page.locator("a[href='/representatives/ma/']").is_visible()
-        assert page.locator("a[href='https://www.house.gov/representatives/find-your-representative']").is_visible()
-        assert not page.locator("#zip-form").is_visible()  # the form needs JavaScript
+        assert page.locator(
+            "a[href='https://www.house.gov/representatives/find-your-representative']"
+        ).is_visible()
+        assert not page.locator("#zip-form").is_visible()  # the lookup needs JavaScript
         assert "What to expect" in page.inner_text("main")
+        page.goto(real_site_url + "/")
+        assert page.locator("#home-zip").is_visible()  # it opens the action page
         page.goto(real_site_url + "/act/")
         assert page.locator(".action-list li").count() == 9
     finally:
@@ -344,4 +520,4 @@ def test_lookup_unavailable_is_said_plainly(page: Any, real_site_url: str) -> No
     assert "lookup is unavailable" in note.inner_text()
     assert not page.locator("#zip-form").is_visible()
     assert page.locator("[data-no-js] a[href='/representatives/']").first.is_visible()
-    assert page.locator("#sender-form").is_visible()  # the letter still works
+    assert page.locator("#letter").is_visible()  # the letter is still there to read

@@ -130,8 +130,12 @@ def test_home_has_sourced_figures_coalition_claim_and_call_to_action(real_site: 
     # One headline amount, on the ILO's 2024 estimate.
     assert "$4.7 billion a year" in text and "$3 billion a year" not in text
     assert "our calculation" in text
-    cta = main.find_all("a", href="/act/")
-    assert cta and all(a.get_text(strip=True) == "Write to your representatives" for a in cta)
+    # The headline action's ZIP form is on the home page and opens that action (no detour
+    # through /act/); its input has no name, so nothing is sent even without JavaScript.
+    form = main.select_one("form#home-zip")
+    assert form["action"] == "/act/two-cents-for-freedom/"
+    assert "ZIP" in form.find("label").get_text()
+    assert form.find("input").get("name") is None
 
 
 def test_two_cents_chart_is_accessible_and_matches_its_table(real_site: Path) -> None:

@@ -88,7 +88,7 @@ def test_two_snapshots_give_a_history_a_page_and_a_took_office_note(
     assert new["took_office"] == "2027-01-03"
     assert all(m["took_office"] is None for m in mt["senators"] if m["bioguide"] != "S000010")
     card = (out / "representatives/mt/index.html").read_text()
-    assert "Took office on <time datetime=\"2027-01-03\">3 January 2027</time>" in card
+    assert "Took office on <time datetime=\"2027-01-03\">January 3, 2027</time>" in card
     # The same data again records nothing new.
     build(tmp_path / "third", **options(server, cache, TODAY))
     assert read_history(cache) == history

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from legislators.settings import DEFAULTS, LegislatorsConfigError, LegislatorsSettings
+from legislators.checks import LegislatorsConfigError
+from legislators.settings import DEFAULTS, LegislatorsSettings
 from pluginkit import SettingsError
 
 
