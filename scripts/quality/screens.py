@@ -153,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}/index.html: no built site there; run `make html` first",
               file=sys.stderr)
         return 2
-    found = {name: url for name, url in find_pages(args.site, PAGE_TYPES).items() if url}
+    # Served as plain files here, so the 404 page is opened as the file itself.
+    found = {t.name: "/" + rel for t in PAGE_TYPES if (rel := t.find(args.site))}
+    found = {name: "/" if url == "/index.html" else url.removesuffix("index.html")
+             for name, url in found.items()}
     if args.only:
         found = {name: url for name, url in found.items() if name in args.only}
     args.out.mkdir(parents=True, exist_ok=True)
