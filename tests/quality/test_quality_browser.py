@@ -135,17 +135,95 @@ def test_quick_exit_click_replaces_the_page_in_history(site_url: str, context: A
     assert page.url == site_url + "/platform/", "Back does not return to the page left"
 
 
-def test_quick_exit_escape_key(site_url: str, context: Any) -> None:
+def test_quick_exit_shift_three_times(site_url: str, context: Any) -> None:
+    """GOV.UK's shortcut: Shift pressed three times leaves, and adds no history entry."""
     page = context.new_page()
     page.goto(site_url + "/platform/")
     page.goto(site_url + "/")
     href = _quick_exit_href(page)
     length = page.evaluate("history.length")
-    page.keyboard.press("Escape")
+    for _ in range(3):
+        page.keyboard.press("Shift")
     page.wait_for_url(href)
     assert page.evaluate("history.length") == length
     page.go_back()
     assert page.url == site_url + "/platform/"
+
+
+def test_typing_in_a_field_never_leaves_the_page(site_url: str, context: Any) -> None:
+    """Esc, capitals and a Shift between other keys keep a half-written letter on screen."""
+    page = context.new_page()
+    page.goto(site_url + "/act/two-cents-for-freedom/")
+    page.fill("#zip", "82001")
+    page.click("#zip-form button[type=submit]")
+    page.wait_for_selector("#results[data-state=done]")
+    page.click("#sender-name")
+    page.keyboard.type("Ada Lovelace Byron")  # three capitals: Shift three times, with letters between
+    page.keyboard.press("Escape")
+    page.click("#personal")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(site_url)
+    assert page.input_value("#sender-name") == "Ada Lovelace Byron"
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}],
+                         ids=["phone", "desktop"])
+def test_quick_exit_stays_on_screen_while_scrolling(site_url: str, browser: Any,
+                                                    size: dict[str, int]) -> None:
+    ctx = browser.new_context(viewport=size)
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + "/platform/two-cents-for-freedom/")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(100)
+        box = page.locator(".quick-exit").bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= size["height"]
+        assert box["height"] <= 48 and box["width"] <= 320  # and it stays small
+    finally:
+        ctx.close()
+
+
+def test_the_key_is_mentioned_only_where_there_is_a_keyboard(site_url: str,
+                                                             browser: Any) -> None:
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                is_mobile=True)
+    desktop = browser.new_context()
+    try:
+        touch = phone.new_page()
+        touch.goto(site_url + "/")
+        assert touch.locator(".quick-exit__hint").is_hidden()
+        mouse = desktop.new_page()
+        mouse.goto(site_url + "/")
+        assert "Shift 3 times" in mouse.inner_text(".quick-exit")
+    finally:
+        phone.close()
+        desktop.close()
+
+
+def test_search_keeps_the_query_out_of_the_address_and_marks_whole_words(
+    site_url: str, context: Any
+) -> None:
+    page = context.new_page()
+    page.goto(site_url + "/search/")
+    length = page.evaluate("history.length")
+    page.fill("#search-q", "T visa")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".search-result")
+    assert page.url == site_url + "/search/"
+    assert page.evaluate("history.length") == length
+    assert page.locator("#search-q").get_attribute("name") is None
+    marks = page.eval_on_selector_all(".search-result mark", "els => els.map(e => e.textContent)")
+    assert marks and {m.lower() for m in marks} <= {"t", "visa"}, marks
+    excerpts = " ".join(page.eval_on_selector_all(".search-result p",
+                                                  "els => els.map(e => e.textContent)"))
+    # Labels are kept apart from their values ("Date: April 30, 2024", not "DateApril").
+    assert "DateApril" not in excerpts and "PlaceUnited" not in excerpts
+    assert "Who is writing" not in excerpts  # the page's controls are not indexed
 
 
 def test_quick_exit_without_javascript_is_a_plain_link(site_url: str, browser: Any) -> None:
@@ -158,7 +236,7 @@ def test_quick_exit_without_javascript_is_a_plain_link(site_url: str, browser: A
         link = page.locator("a.quick-exit")
         href = _quick_exit_href(page)
         assert "noreferrer" in (link.get_attribute("rel") or "")
-        assert page.locator(".quick-exit__hint").is_hidden(), "the Esc hint needs JavaScript"
+        assert page.locator(".quick-exit__hint").is_hidden(), "the key hint needs JavaScript"
         link.click()
         page.wait_for_url(href)
         assert page.locator("h1").inner_text() == "Forecast"
