@@ -151,9 +151,10 @@ OUTPUT_SOURCES = False
 # --- Images (plugins/images; defaults and the other IMAGES_* settings in its README) --------
 IMAGES_MAX_WIDTH = 1600
 IMAGES_WIDTHS = (480, 960)
-# Share images: dark blue with white text (about 15:1) until the site's look is redesigned.
-IMAGES_SHARE_BACKGROUND = "#0b2545"
+# Share images in the site's colours: ink navy with white text (15.9:1).
+IMAGES_SHARE_BACKGROUND = "#14213d"
 IMAGES_SHARE_TEXT = "#ffffff"
+IMAGES_SHARE_ACCENT = "#f2b705"  # gold: the rule along the top and the 2¢ coin
 IMAGES_SHARE_FONT = str(
     ROOT / "node_modules/@fontsource/atkinson-hyperlegible/files/"
     "atkinson-hyperlegible-latin-700-normal.woff"

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
-from pluginkit import SettingsError
 import yaml
+
+from pluginkit import SettingsError
 
 from .formats import datetime_format, ordinal
 

@@ -111,7 +111,7 @@ class ImagesGenerator(Generator):
         output = Path(self.output_path)
         publish(build.catalog, build.root, output, build.store, cfg)
         site = str(self.settings.get("SITENAME", ""))
-        colours = repr((SHARE_SIZE, cfg.share_background, cfg.share_text))
+        colours = repr((SHARE_SIZE, cfg.share_background, cfg.share_text, cfg.share_accent))
         for path, card in build.cards.items():
             key = cache_key("card", colours, build.font, card.text, site)
             blobs = build.store.fetch(

@@ -37,8 +37,10 @@ DEFAULTS: dict[str, Any] = {
     "IMAGES_SHARE_PAGES": {"pages/home.md": "home", "platform": "platform", "actions": "action"},
     "IMAGES_SHARE_FOLDER": "images/share",
     # Colours of the share images (#rrggbb); text and background need a contrast of 4.5:1 or more.
-    "IMAGES_SHARE_BACKGROUND": "#0b2545",
+    "IMAGES_SHARE_BACKGROUND": "#14213d",
     "IMAGES_SHARE_TEXT": "#ffffff",
+    # The rule along the top and the coin beside the site's name ("" for none).
+    "IMAGES_SHARE_ACCENT": "#f2b705",
     # The font of the share images (Atkinson Hyperlegible Bold, OFL-1.1, from npm; `make deps`).
     "IMAGES_SHARE_FONT": str(_REPO / FONT),
 }
@@ -66,6 +68,7 @@ class ImagesSettings:
     share_folder: str
     share_background: tuple[int, int, int]
     share_text: tuple[int, int, int]
+    share_accent: tuple[int, int, int] | None
     share_font: Path
 
     def quality_of(self, kind: str) -> int:
@@ -174,5 +177,7 @@ def _read(settings: Mapping[str, Any]) -> ImagesSettings:
         share_folder=_folder("IMAGES_SHARE_FOLDER", values["IMAGES_SHARE_FOLDER"]),
         share_background=background,
         share_text=text,
+        share_accent=(_colour("IMAGES_SHARE_ACCENT", values["IMAGES_SHARE_ACCENT"])
+                      if values["IMAGES_SHARE_ACCENT"] else None),
         share_font=Path(font),
     )

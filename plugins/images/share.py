@@ -118,6 +118,9 @@ def layout(path: Path, text: str, width: int, height: int) -> tuple[int, list[st
     return size, lines
 
 
+ACCENT_RULE = 16  # px, the rule along the top
+
+
 def draw_card(text: str, site: str, cfg: ImagesSettings) -> bytes:
     """Return the PNG bytes of a share image for `text` and the site's name."""
     width, height = SHARE_SIZE
@@ -135,7 +138,18 @@ def draw_card(text: str, site: str, cfg: ImagesSettings) -> bytes:
     for i, line in enumerate(lines):
         draw.text((MARGIN, top + ascent + i * step), line, font=font, fill=cfg.share_text,
                   anchor="ls")
-    draw.text((MARGIN, site_baseline), site, font=site_font, fill=cfg.share_text, anchor="ls")
+    left = MARGIN
+    if cfg.share_accent:
+        # The site's mark: a rule along the top, and the 2¢ coin before the name.
+        draw.rectangle((0, 0, width, ACCENT_RULE), fill=cfg.share_accent)
+        radius = SITE_SIZE * 3 // 4
+        centre = (MARGIN + radius, site_baseline - SITE_SIZE // 3)
+        draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius,
+                      centre[1] + radius), fill=cfg.share_accent)
+        draw.text(centre, "2¢", font=_font(cfg.share_font, radius), fill=cfg.share_background,
+                  anchor="mm")
+        left = MARGIN + 2 * radius + GAP // 2
+    draw.text((left, site_baseline), site, font=site_font, fill=cfg.share_text, anchor="ls")
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 import subprocess
 from typing import Any
 
 from pelican import signals
+
 from pluginkit import SiteError, settings_of
 
 from .settings import MinifySettings
@@ -22,7 +22,8 @@ class MinifyError(SiteError):
 
 def minified(source: bytes, name: str, config: MinifySettings) -> bytes:
     """The minified script, from the cache when this exact source was minified before."""
-    key = hashlib.sha256(b"\0".join([config.terser.read_bytes(), *map(str.encode, OPTIONS), source]))
+    parts = [config.terser.read_bytes(), *map(str.encode, OPTIONS), source]
+    key = hashlib.sha256(b"\0".join(parts))
     cached = config.cache / f"{key.hexdigest()}.js"
     if cached.is_file():
         return cached.read_bytes()
@@ -31,8 +32,9 @@ def minified(source: bytes, name: str, config: MinifySettings) -> bytes:
     )
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        why = reason[0] if reason else "no reason given"
         raise MinifyError(
-            f"theme/static/js/{name}: terser could not read it ({reason[0] if reason else 'no reason given'}); "
+            f"theme/static/js/{name}: terser could not read it ({why}); "
             "fix the script (node --check shows where)"
         )
     config.cache.mkdir(parents=True, exist_ok=True)
@@ -46,7 +48,8 @@ def minify_scripts(pelican: Any) -> None:
     if not config.enabled or not config.folder.is_dir():
         return
     for path in sorted(config.folder.rglob("*.js")):
-        path.write_bytes(minified(path.read_bytes(), path.relative_to(config.folder).as_posix(), config))
+        name = path.relative_to(config.folder).as_posix()
+        path.write_bytes(minified(path.read_bytes(), name, config))
 
 
 def check_settings(pelican: Any) -> None:

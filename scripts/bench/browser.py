@@ -45,7 +45,8 @@ ARM = """() => {
     if ((state === 'done' || state === 'error') && bench.t0 !== null && bench.t1 === null) {
       bench.t1 = performance.now();
       bench.state = state;
-      bench.recipients = results.querySelectorAll('.recipient').length;
+      const stepper = document.querySelector('#stepper');
+      bench.recipients = stepper ? Number(stepper.dataset.total || 0) : 0;
     }
   }).observe(results, {attributes: true, attributeFilter: ['data-state']});
   return 'ok';

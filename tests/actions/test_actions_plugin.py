@@ -8,13 +8,13 @@ from pathlib import Path
 import re
 import shutil
 
-from bench.weight import JS_IMPORT
 from bs4 import BeautifulSoup
 import pytest
 import yaml
 
 from actions.render import fill_placeholders, make_markdown, render_inline, render_markdown
 from actions.settings import ActionsSettings
+from bench.weight import JS_IMPORT
 from content_schema import ContentError
 from content_schema.actions import (
     ACTIONS,

@@ -16,7 +16,8 @@ def test_defaults() -> None:
     assert cfg.quality_of("jpeg") == 82 and cfg.quality_of("avif") == 60
     assert cfg.share_pages == (("actions", "action"), ("pages/home.md", "home"),
                                ("platform", "platform"))
-    assert (cfg.share_background, cfg.share_text) == ((0x0B, 0x25, 0x45), (255, 255, 255))
+    assert (cfg.share_background, cfg.share_text) == ((0x14, 0x21, 0x3D), (255, 255, 255))
+    assert cfg.share_accent == (0xF2, 0xB7, 0x05)
     assert cfg.share_font.name == "atkinson-hyperlegible-latin-700-normal.woff"
     assert cfg.share_font.is_file()  # node_modules is installed by `make deps`
 
@@ -64,7 +65,7 @@ def test_unknown_settings_are_refused_naming_the_known_ones() -> None:
         ({"IMAGES_SHARE_PAGES": {"platform": "Big Kind"}}, "kind 'Big Kind' of 'platform'"),
         ({"IMAGES_SHARE_BACKGROUND": "navy"}, "IMAGES_SHARE_BACKGROUND: 'navy' is not a colour "
                                               "written as #rrggbb"),
-        ({"IMAGES_SHARE_TEXT": "#1b3a5c"}, "the contrast with IMAGES_SHARE_BACKGROUND is 1.3:1"),
+        ({"IMAGES_SHARE_TEXT": "#1b3a5c"}, "the contrast with IMAGES_SHARE_BACKGROUND is 1.4:1"),
         ({"IMAGES_SHARE_FONT": None}, "IMAGES_SHARE_FONT: None is not the path"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from images.settings import ImagesSettings
 from images.share import (
+    ACCENT_RULE,
     MARGIN,
     TITLE_SIZES,
     ShareFontError,
@@ -64,14 +66,18 @@ def test_the_card_is_1200_by_630_in_the_colours_and_deterministic() -> None:
     image = Image.open(io.BytesIO(data))
     assert (image.format, image.size) == ("PNG", (1200, 630))
     rgb = image.convert("RGB")
-    assert rgb.getpixel((5, 5)) == CFG.share_background
+    assert rgb.getpixel((5, 40)) == CFG.share_background
+    assert rgb.getpixel((5, 5)) == CFG.share_accent  # the site's gold rule along the top
     colours = {c for _, c in rgb.getcolors(maxcolors=100_000)}
     assert CFG.share_text in colours  # the text is drawn in the text colour
     inside = rgb.crop((MARGIN, MARGIN, 1200 - MARGIN, 630 - MARGIN))
     assert inside.getbbox() is not None
-    margin = rgb.crop((0, 0, MARGIN - 4, 630))  # nothing is drawn in the left margin
+    margin = rgb.crop((0, ACCENT_RULE + 1, MARGIN - 4, 630))  # nothing in the left margin
     assert {c for _, c in margin.getcolors()} == {CFG.share_background}
     assert draw_card("Another title", "Two Cents", CFG) != data
+    plain = Image.open(io.BytesIO(draw_card("Another title", "Two Cents",
+                                            dataclasses.replace(CFG, share_accent=None))))
+    assert plain.convert("RGB").getpixel((5, 5)) == CFG.share_background
 
 
 def test_missing_letters_are_found() -> None:

@@ -158,7 +158,8 @@ def test_typing_in_a_field_never_leaves_the_page(site_url: str, context: Any) ->
     page.click("#zip-form button[type=submit]")
     page.wait_for_selector("#results[data-state=done]")
     page.click("#sender-name")
-    page.keyboard.type("Ada Lovelace Byron")  # three capitals: Shift three times, with letters between
+    # Three capitals: Shift three times, with letters between.
+    page.keyboard.type("Ada Lovelace Byron")
     page.keyboard.press("Escape")
     page.click("#personal")
     page.keyboard.press("Shift")
@@ -182,7 +183,7 @@ def test_quick_exit_stays_on_screen_while_scrolling(site_url: str, browser: Any,
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
         page.wait_for_timeout(100)
         box = page.locator(".quick-exit").bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= size["height"]
+        assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
         assert box["height"] <= 48 and box["width"] <= 320  # and it stays small
     finally:
         ctx.close()

@@ -72,6 +72,7 @@ export function createStepper(box, ctx, w) {
     const progress = index < total()
       ? el('p', { class: 'stepper__progress' }, w('progress', { n: index + 1, total: total() }), person ? ` · ${shortName(person.member, w)}` : '')
       : '';
+    box.dataset.total = String(total());
     box.replaceChildren(progress, body, index < total() ? nav() : '');
     refresh();
     if (focus) heading.focus();
