@@ -137,5 +137,11 @@ def date_filter(context: Any, value: Any) -> str:
     return datetime_format(value, code_of(context))
 
 
+@pass_context
+def ordinal_filter(context: Any, value: Any) -> str:
+    """`{{ 120 | ordinal }}`: "120th", or "120.º" on a Spanish page."""
+    return f"{int(value)}.º" if code_of(context) == "es" else ordinal(value)
+
+
 GLOBALS = {"t": t, "language_of": language_of, "words_for_scripts": words_for_scripts}
-FILTERS = {"datetime_format": date_filter, "ordinal": ordinal}
+FILTERS = {"datetime_format": date_filter, "ordinal": ordinal_filter}

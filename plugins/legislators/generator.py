@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from content_schema import ContentError
 from content_schema.plugin import content_index
+from formats.words import languages
 from pluginkit import SiteError, settings_of
 
 from . import changes, committees
@@ -180,9 +181,18 @@ class LegislatorsGenerator(Generator):
             for prefix, table in self.shards.items():
                 _write(api / "zip" / f"{prefix}.json", dump(table))
             pages.append(("representatives_changes", cfg.changes_save_as, cfg.changes_url, {}))
+        langs = languages(self.settings)
+        # The directory and the state pages in every language (/es/representatives/...);
+        # the pages about the data itself stay in the site's default language.
+        translated = {cfg.url} | {e.url for e in self.directory.states}
         for template, save_as, url, extra in pages:
-            writer.write_file(save_as, self.get_template(template), self.context,
-                              relative_urls=relative, url=url, **extra)
+            versions = [lang for lang in langs if not lang.prefix or url in translated]
+            alternates = [{"code": lang.code, "name": lang.name, "url": lang.prefix + url}
+                          for lang in versions] if len(versions) > 1 else []
+            for lang in versions:
+                writer.write_file(lang.prefix + save_as, self.get_template(template),
+                                  self.context, relative_urls=relative, url=lang.prefix + url,
+                                  lang_code=lang.code, alternates=alternates, **extra)
 
 
 def _write(path: Path, data: bytes) -> None:

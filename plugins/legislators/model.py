@@ -12,6 +12,7 @@ from .places import (
     SWITCHBOARD,
     full_seat_label,
     seat_label,
+    state_name,
 )
 
 
@@ -114,9 +115,13 @@ class Member:
     @property
     def place_label(self) -> str:
         """Return what the member represents: "Massachusetts's 7th district", "Massachusetts"."""
+        return self.place_label_in("en")
+
+    def place_label_in(self, lang: str) -> str:
+        """Return what the member represents, in `lang` (the directory's Spanish pages)."""
         if self.chamber == "senate" or self.district is None:
-            return STATE_NAMES[self.state]
-        return full_seat_label(self.district)
+            return state_name(self.state, lang)
+        return full_seat_label(self.district, lang)
 
     def to_json(self) -> dict[str, Any]:
         """Return the contract's member object."""
@@ -164,6 +169,10 @@ class Seat:
         """Return the label with the state ("Massachusetts's 5th district")."""
         return full_seat_label(self.district)
 
+    def full_label_in(self, lang: str) -> str:
+        """Return the label with the state in `lang` ("Distrito 5 de Massachusetts")."""
+        return full_seat_label(self.district, lang)
+
     @property
     def vacant(self) -> bool:
         """Return True when nobody holds the seat in our data."""
@@ -202,6 +211,10 @@ class StateEntry:
             return "Resident Commissioner"
         return "Representative" if self.kind == "state" else "Delegate"
 
+    def name_in(self, lang: str) -> str:
+        """Return the jurisdiction's name in `lang`."""
+        return state_name(self.state, lang)
+
     def to_json(self, data_date: str) -> dict[str, Any]:
         """Return the contract's /api/v1/states/<ST>.json object."""
         return {
@@ -213,6 +226,9 @@ class StateEntry:
                 s.district: (s.member.to_json() if s.member else None) for s in self.seats
             },
             "labels": {s.district: s.full_label for s in self.seats},
+            # The same in Spanish, for the Spanish pages (/es/): the browser picks by language.
+            "name_es": state_name(self.state, "es"),
+            "labels_es": {s.district: s.full_label_in("es") for s in self.seats},
             "house_by_zip": self.new_maps_congress is None,
             "new_maps_congress": self.new_maps_congress,
             "data_date": data_date,

@@ -45,7 +45,24 @@ STATE_NAMES: dict[str, str] = {
     "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
 }  # fmt: skip
 
+#: The names Spanish-language U.S. media and government sites use (usa.gov/es); the others
+#: are written the same in both languages.
+STATE_NAMES_ES: dict[str, str] = {
+    **STATE_NAMES,
+    "HI": "Hawái", "LA": "Luisiana", "MO": "Misuri", "NY": "Nueva York", "NJ": "Nueva Jersey",
+    "NM": "Nuevo México", "NH": "Nuevo Hampshire", "NC": "Carolina del Norte",
+    "SC": "Carolina del Sur", "ND": "Dakota del Norte", "SD": "Dakota del Sur",
+    "PA": "Pensilvania", "WV": "Virginia Occidental", "DC": "Distrito de Columbia",
+    "VI": "Islas Vírgenes de los Estados Unidos", "AS": "Samoa Estadounidense",
+    "MP": "Islas Marianas del Norte",
+}  # fmt: skip
+
 TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
+
+
+def state_name(state: str, lang: str = "en") -> str:
+    """Return the state's name in `lang` ("es": Spanish, else English)."""
+    return (STATE_NAMES_ES if lang == "es" else STATE_NAMES)[state]
 
 
 def kind_of(state: str) -> str:
@@ -85,18 +102,27 @@ def congress_of(day: dt.date) -> int:
     return number - 1 if day < starts else number
 
 
-def seat_label(district: str) -> str:
+def seat_label(district: str, lang: str = "en") -> str:
     """Return a short label for a district id: "5th district", "At large", "Delegate seat"."""
     state, _, number = district.partition("-")
+    if lang == "es":
+        if number == "AL":
+            return "Distrito único" if kind_of(state) == "state" else "Escaño de delegado"
+        return f"Distrito {int(number)}"
     if number == "AL":
         return "At large" if kind_of(state) == "state" else "Delegate seat"
     return f"{ordinal(int(number))} district"
 
 
-def full_seat_label(district: str) -> str:
-    """Return the label a visitor reads: "Massachusetts's 7th district", "Wyoming (at large)"."""
+def full_seat_label(district: str, lang: str = "en") -> str:
+    """Return the label a visitor reads: "Massachusetts's 7th district", "Wyoming (at large)"
+    ("Distrito 7 de Massachusetts", "Wyoming (distrito único)" in Spanish)."""
     state, _, number = district.partition("-")
-    name = STATE_NAMES[state]
+    name = state_name(state, lang)
+    if lang == "es":
+        if number != "AL":
+            return f"Distrito {int(number)} de {name}"
+        return f"{name} (distrito único)" if kind_of(state) == "state" else name
     if number != "AL":
         return f"{name}'s {ordinal(int(number))} district"
     return f"{name} (at large)" if kind_of(state) == "state" else name
