@@ -34,7 +34,8 @@ CACHE_PATH = str(ROOT / ".cache" / "pelican")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 
 ARTICLE_PATHS = ["cases"]
-PAGE_PATHS = ["pages", "platform", "actions"]
+# content/es/: the Spanish pages (translations of pages, platform pages and actions).
+PAGE_PATHS = ["pages", "platform", "actions", "es"]
 # content/images/ is published by plugins/images (no metadata, resized), not copied as it is.
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {
@@ -69,6 +70,9 @@ PAGE_SAVE_AS = "{slug}/index.html"
 SECTIONS = {
     "platform": {"url": "platform/{slug}/", "template": "platform"},
     "actions": {"url": "act/{slug}/", "template": "action"},
+    "es/pages": {"url": "es/{slug}/", "template": "page"},
+    "es/platform": {"url": "es/platform/{slug}/", "template": "platform"},
+    "es/actions": {"url": "es/act/{slug}/", "template": "action"},
 }
 # The case list; the home page is content/pages/home.md (save_as: index.html).
 INDEX_SAVE_AS = "cases/index.html"
@@ -83,8 +87,9 @@ PAGINATED_TEMPLATES = {"index": None, "outcome": None}
 DIRECT_TEMPLATES = ["index", "search", "404", "robots"]
 # robots.txt is a template: its Sitemap line must be an absolute URL (SITE_ORIGIN).
 ROBOTS_SAVE_AS = "robots.txt"
-# A platform page and its action share a slug (/platform/x/ and /act/x/); the site has
-# no translations, so do not group pages by slug as translations of each other.
+# A platform page and its action share a slug (/platform/x/ and /act/x/), and so does a page
+# and its Spanish translation: translations are paired by `translation_of` (plugins/
+# translations), not by Pelican's grouping by slug.
 PAGE_TRANSLATION_ID = None
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
@@ -133,7 +138,10 @@ TYPOGRIFY = False
 JINJA_FILTERS = dict(FILTERS)
 JINJA_GLOBALS = dict(GLOBALS)
 # The site's languages: code -> the name in the switcher, the Open Graph locale, the prefix.
-LANGUAGES = {"en": {"name": "English", "locale": "en_US", "prefix": ""}}
+LANGUAGES = {
+    "en": {"name": "English", "locale": "en_US", "prefix": ""},
+    "es": {"name": "Español", "locale": "es_US", "prefix": "es/"},
+}
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -37,13 +37,9 @@ class ActionView:
     config: ActionsSettings
 
     @property
-    def targets_text(self) -> str:
-        """Return who this action asks, in words."""
-        if self.targets == ("senate",):
-            return "your two senators"
-        if self.targets == ("house",):
-            return "your member of the House of Representatives"
-        return "your two senators and your member of the House of Representatives"
+    def targets_key(self) -> str:
+        """Return who this action asks as a words key: senate, house or senate_house."""
+        return "_".join(self.targets)
 
     @staticmethod
     def shown(name: str) -> str:

@@ -77,7 +77,7 @@ PLACEHOLDER_RE = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_ -]*?)\s*\}(?!\})
 TARGETS = ("senate", "house")
 
 COMMITTEE_ID = re.compile(r"[HSJ]S[A-Z]{2}(?:[0-9]{2})?")
-MAX_LINE = 300
+MAX_LINE = 500  # a Spanish line, with the committee's English name, runs longer
 
 
 def check_committee_lines(value: Any) -> list[tuple[str, str]]:

@@ -11,10 +11,21 @@ from .cases import CASES, check_case
 from .fields import Collection, Problem
 from .pages import PAGES
 from .platform import PLATFORM
+from .translations import TRANSLATIONS
 
 COLLECTIONS: dict[str, Collection] = {
-    c.folder: c for c in (CASES, PLATFORM, PAGES, ACTIONS)
+    c.folder: c for c in (CASES, PLATFORM, PAGES, ACTIONS, *(t.collection for t in TRANSLATIONS))
 }
+
+
+def collection_folder(parts: tuple[str, ...]) -> str | None:
+    """The collection folder of a file, from its path's parts under content/ (the longest
+    folder that holds it: es/platform before platform)."""
+    for depth in range(len(parts) - 1, 0, -1):
+        folder = "/".join(parts[:depth])
+        if folder in COLLECTIONS:
+            return folder
+    return None
 
 FolderRule = Callable[[Mapping[str, Any], str, Mapping[str, int], dt.date], list[Problem]]
 
@@ -22,6 +33,8 @@ FolderRule = Callable[[Mapping[str, Any], str, Mapping[str, int], dt.date], list
 FOLDER_RULES: dict[str, FolderRule] = {
     "cases": lambda meta, path, lines, today: check_case(dict(meta), path, dict(lines), today),
     "actions": lambda meta, path, lines, _today: check_action(meta, path=path, lines=lines),
+    **{t.collection.folder: lambda meta, path, lines, _today: check_action(
+        meta, path=path, lines=lines) for t in TRANSLATIONS if t.original == "actions"},
 }
 
 

@@ -18,11 +18,13 @@ from typing import Any
 from . import frontmatter
 from .body import BodyChecker
 from .cases import SLUG_HELP, SLUG_PATTERN
-from .collections import COLLECTIONS, folder_rules
+from .collections import COLLECTIONS, collection_folder, folder_rules
 from .fields import Problem
 
 CONTENT_SUFFIXES = (".md", ".markdown")
 STATUSES = ("published", "draft", "hidden")
+# Folders of evergreen pages, whose `url:` may place a page anywhere (the home pages).
+PAGE_FOLDERS = ("pages", "es/pages")
 # Names Windows cannot use for a folder, whatever the extension.
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
@@ -124,7 +126,7 @@ def check_parsed(
 ) -> Entry:
     """Check a parsed file: fields, the folder's rules, status, address, body."""
     root, url_of, today = how.root, how.url_of, how.today
-    folder = path.relative_to(root).parts[0]
+    folder = collection_folder(path.relative_to(root).parts) or path.relative_to(root).parts[0]
     shown = shown_path(path, root, how.prefix)
     entry = Entry(shown, folder)
     entry.problems += problems
@@ -149,7 +151,7 @@ def check_parsed(
     slug = _slug_of(entry, path)
     if slug is not None:
         page_url = fm.metadata.get("url")
-        if folder == "pages" and isinstance(page_url, str):
+        if folder in PAGE_FOLDERS and isinstance(page_url, str):
             entry.url = page_url
         elif url_of is not None:
             entry.url = url_of(folder, slug)

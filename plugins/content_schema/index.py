@@ -21,6 +21,7 @@ from .fields import Problem
 from .files import Checking, Entry, check_file, iter_content
 from .media import check_media
 from .settings import SchemaSettings
+from .translations import check_translations
 
 #: Rules that check words from the data: (folder, field, vocabulary, what a word is).
 WORD_RULES = (("actions", "committees", "committees", "a committee id"),)
@@ -107,6 +108,7 @@ def build_index(
     problems += check_addresses(owners, config.generated)
     problems += check_links(listed, owners, config.generated, root)
     problems += check_asks(listed)
+    problems += check_translations(entries, root)
     problems += check_media(root, prefix)
     if settings is not None:
         problems += plugin_checks.collect(settings, [e for e in listed if e.parsed])

@@ -38,7 +38,9 @@ class SchemaSettings:
         """Read Pelican's settings and every plugin's routes; refuse folders without rules."""
         read_prefixed(settings, "CONTENT_SCHEMA_", DEFAULTS, plugin="content_schema")
         found = site_routes.collect(settings)
-        unknown = sorted(set(found.folders) - set(COLLECTIONS))
+        # A folder of language folders (content/es) is fine: its collections are known.
+        parents = {c.rsplit("/", 1)[0] for c in COLLECTIONS if "/" in c}
+        unknown = sorted(set(found.folders) - set(COLLECTIONS) - parents)
         if unknown:
             raise ContentConfigError(
                 f"[content_schema] ARTICLE_PATHS/PAGE_PATHS build {', '.join(unknown)}, but the "

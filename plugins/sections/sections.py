@@ -22,8 +22,10 @@ def place_page(content: object) -> None:
     if section is None:
         return
     content.section = section.folder
-    content.override_url = section.url.format(slug=content.slug)
-    content.override_save_as = section.save_as.format(slug=content.slug)
+    # A page that says where it goes (the Spanish home page: url: es/) keeps its place.
+    if "url" not in content.metadata and "save_as" not in content.metadata:
+        content.override_url = section.url.format(slug=content.slug)
+        content.override_save_as = section.save_as.format(slug=content.slug)
     if "template" not in content.metadata:
         content.template = section.template
 

@@ -57,6 +57,8 @@ class SectionsSettings:
         return cls(tuple(sections))
 
     def folder_of(self, relative_source: str) -> Section | None:
-        """Return the section a source file (relative to content/) belongs to, if any."""
-        first = relative_source.replace("\\", "/").split("/", 1)[0]
-        return next((s for s in self.sections if s.folder == first), None)
+        """Return the section a source file (relative to content/) belongs to, if any: the
+        longest folder that holds it (es/platform/x.md is in es/platform, not platform)."""
+        path = relative_source.replace("\\", "/")
+        holding = [s for s in self.sections if path.startswith(f"{s.folder}/")]
+        return max(holding, key=lambda s: len(s.folder), default=None)
