@@ -51,6 +51,7 @@ PLUGINS = [
     # YAML front matter reader (pelican-yaml-metadata's, with libyaml) and the content rules:
     # checks pages, platform pages and links across files
     "content_schema",
+    "translations",  # pairs each Spanish page with its English original (hreflang, switcher)
     "outcomes",
     "legislators",
     "actions",
@@ -58,6 +59,7 @@ PLUGINS = [
     "admin",  # the web editor (Decap CMS) at /admin/, generated from content_schema
     # content/images/ without location metadata, resized, with srcset; share images (og:image)
     "images",
+    "words",  # the scripts' words, one module per language, from theme/strings (before minify)
     "minify",  # the theme's scripts minified with terser (the sources stay readable)
 ]
 

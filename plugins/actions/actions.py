@@ -2,59 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pelican import signals
 from pelican.contents import Page
 
-from content_schema.actions import PLACEHOLDERS, committee_lines, targets_of
 from content_schema.plugin import content_index
+from content_schema.translations import BY_FOLDER
 from pluginkit import requires, settings_of
 
-from .render import make_markdown, render_inline, render_markdown
+from .render import make_markdown
 from .settings import ActionsConfigError, ActionsSettings
-
-
-@dataclass(frozen=True, slots=True)
-class ActionView:
-    """What action.html and act_index.html see as `page.action` / `actions`."""
-
-    slug: str
-    url: str
-    title: str
-    summary: str
-    ask: str
-    ask_title: str | None
-    ask_url: str | None
-    order: int
-    targets: tuple[str, ...]
-    subject_html: str
-    letter_html: str
-    script_html: str
-    personal_in_letter: bool
-    committees: dict[str, str]  # committee id -> the line for a member of it
-    config: ActionsSettings
-
-    @property
-    def targets_key(self) -> str:
-        """Return who this action asks as a words key: senate, house or senate_house."""
-        return "_".join(self.targets)
-
-    @staticmethod
-    def shown(name: str) -> str:
-        """What a reader without JavaScript sees for placeholder `name` ("[your name]")."""
-        return PLACEHOLDERS[name].shown_as
-
-    @property
-    def targets_attr(self) -> str:
-        """Return the targets as a space-separated list for a data attribute."""
-        return " ".join(self.targets)
-
-
-def _order(value: Any) -> int:
-    """Return a platform page's `order` as an int (99 when missing)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 99
+from .view import ActionView, build_view
 
 
 def headline(views: list[ActionView], config: ActionsSettings) -> ActionView | None:
@@ -76,43 +35,55 @@ def check_settings(pelican: Any) -> None:
     settings_of(pelican.settings, ActionsSettings)
 
 
+def _folders(config: ActionsSettings) -> dict[str, str]:
+    """Content folders of actions -> the folder of their platform pages (English first)."""
+    found = {config.folder: "platform"}
+    for folder, spec in BY_FOLDER.items():
+        if spec.original == config.folder:
+            found[folder] = f"{spec.code}/platform"
+    return found
+
+
 def build_actions(generator: Any) -> None:
-    """Render every action page's letter and script; list the published actions."""
+    """Render every action page's letter and script; list the published actions by language."""
     config = settings_of(generator.settings, ActionsSettings)
     index = content_index(generator)
     pages: list[Page] = [*generator.pages, *generator.hidden_pages, *generator.draft_pages]
-    platform = {p.slug: p for p in pages if getattr(p, "section", None) == "platform"}
+    folders = _folders(config)
+    platform = {(getattr(p, "section", None), p.slug): p for p in pages}
     md = make_markdown(generator.settings)
-    views: list[ActionView] = []
+    by_lang: dict[str, list[ActionView]] = {}
     for page in pages:
         entry = index.entry(page.source_path)
-        if entry is None or entry.folder != config.folder:
+        if entry is None or entry.folder not in folders:
             continue
-        meta = entry.metadata
-        ask_page = platform.get(meta["ask"])
-        page.action = view = ActionView(
-            slug=page.slug,
-            url=page.url,
-            title=str(meta["title"]),
-            summary=str(meta["summary"]),
-            ask=str(meta["ask"]),
-            ask_title=getattr(ask_page, "title", None),
-            ask_url=getattr(ask_page, "url", None),
-            order=_order(ask_page.metadata.get("order")) if ask_page else 99,
-            targets=targets_of(meta["targets"]),
-            subject_html=render_inline(str(meta["subject"])),
-            letter_html=render_markdown(meta["letter"], md),
-            script_html=render_markdown(meta["script"], md),
-            personal_in_letter="{personal}" in meta["letter"].replace(" ", ""),
-            committees=committee_lines(meta.get("committees")),
-            config=config,
-        )
+        english = None
+        if entry.folder != config.folder:
+            original = index.entry(index.root / str(entry.metadata["translation_of"]))
+            english = original.metadata if original is not None else None
+            if english is None:
+                continue  # reported by content_schema (a translation without its original)
+        ask = str((english or entry.metadata)["ask"])
+        ask_page = platform.get((folders[entry.folder], ask)) or platform.get(("platform", ask))
+        page.action = view = build_view(page, entry.metadata, english, ask_page, md, config)
         if getattr(page, "status", "published") == "published":
-            views.append(view)
-    views.sort(key=lambda v: (v.order, v.title))
-    generator.context["actions"] = views
-    generator.context["headline_action"] = headline(views, config)
+            by_lang.setdefault(view.lang, []).append(view)
+    for views in by_lang.values():
+        views.sort(key=lambda v: (v.order, v.title))
+    generator.context["actions_by_lang"] = by_lang
+    generator.context["actions"] = by_lang.get("en", [])
+    generator.context["headline_actions"] = {
+        lang: _headline_in(views, by_lang.get("en", []), config) for lang, views in by_lang.items()
+    }
+    generator.context["headline_action"] = generator.context["headline_actions"].get("en")
     generator.context["ACTIONS_CONFIG"] = config
+
+
+def _headline_in(views: list[ActionView], english: list[ActionView],
+                 config: ActionsSettings) -> ActionView | None:
+    """The headline action in one language: the translation of the English headline."""
+    first = headline(english, config)
+    return next((v for v in views if first and v.slug == first.slug), headline(views, config))
 
 
 def register() -> None:

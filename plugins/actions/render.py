@@ -13,6 +13,7 @@ from typing import Any
 from markdown import Markdown
 
 from content_schema.actions import PLACEHOLDER_RE, PLACEHOLDERS
+from content_schema.translations import paragraphs
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 
@@ -29,35 +30,52 @@ def make_markdown(settings: Mapping[str, Any]) -> Markdown:
     )
 
 
-def placeholder_span(name: str) -> str:
+def placeholder_span(name: str, lang: str = "en") -> str:
     """Return the HTML a placeholder becomes: readable bracketed text the browser fills in."""
-    shown = html.escape(PLACEHOLDERS[name].shown_as)
+    shown = html.escape(PLACEHOLDERS[name].shown_in(lang))
     return f'<span class="ph" data-ph="{name}">{shown}</span>'
 
 
-def _fill_text(text: str) -> str:
+def _fill_text(text: str, lang: str = "en") -> str:
     """Replace placeholders in a run of HTML text; `{{`/`}}` become literal braces."""
     text = PLACEHOLDER_RE.sub(
-        lambda m: placeholder_span(m.group(1)) if m.group(1) in PLACEHOLDERS else m.group(0), text
+        lambda m: placeholder_span(m.group(1), lang) if m.group(1) in PLACEHOLDERS
+        else m.group(0), text
     )
     return text.replace("{{", "{").replace("}}", "}")
 
 
-def fill_placeholders(rendered: str) -> str:
+def fill_placeholders(rendered: str, lang: str = "en") -> str:
     """Swap placeholders in the text of rendered HTML for spans (tags are left alone).
 
     content_schema has checked that no placeholder stands inside a tag or a link.
     """
     return "".join(
-        part if part.startswith("<") else _fill_text(part) for part in _TAG_SPLIT.split(rendered)
+        part if part.startswith("<") else _fill_text(part, lang)
+        for part in _TAG_SPLIT.split(rendered)
     )
 
 
-def render_markdown(source: str, md: Markdown) -> str:
+def render_markdown(source: str, md: Markdown, lang: str = "en") -> str:
     """Render letter or script Markdown (checked by content_schema) with placeholder spans."""
-    return fill_placeholders(md.reset().convert(source))
+    return fill_placeholders(md.reset().convert(source), lang)
 
 
-def render_inline(source: str) -> str:
+def render_inline(source: str, lang: str = "en") -> str:
     """Render one line of plain text (the subject) with placeholder spans."""
-    return _fill_text(html.escape(source, quote=False))
+    return _fill_text(html.escape(source, quote=False), lang)
+
+
+def render_side_by_side(english: str, translated: str, md: Markdown, lang: str) -> str:
+    """The English letter or script with its translation beside each paragraph.
+
+    content_schema has checked that both have the same paragraphs and placeholders. The
+    translation is marked `no-copy` and `translation`: copying and printing send the English.
+    """
+    pairs = zip(paragraphs(english), paragraphs(translated), strict=True)
+    return "".join(
+        f'<div class="pair"><div class="pair__en" lang="en">{render_markdown(en, md)}</div>'
+        f'<div class="pair__tr translation no-copy" lang="{lang}">'
+        f"{render_markdown(tr, md, lang)}</div></div>"
+        for en, tr in pairs
+    )

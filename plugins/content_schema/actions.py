@@ -24,6 +24,11 @@ class Placeholder:
     name: str
     shown_as: str  # what a reader without JavaScript sees, in brackets
     help: str
+    shown_es: str = ""  # the same in a Spanish translation
+
+    def shown_in(self, lang: str) -> str:
+        """What a reader of `lang` sees before the browser fills it in."""
+        return self.shown_es if lang == "es" and self.shown_es else self.shown_as
 
 
 # The vocabulary. The browser fills these in; without JavaScript each one is shown as
@@ -31,43 +36,38 @@ class Placeholder:
 PLACEHOLDERS: dict[str, Placeholder] = {
     p.name: p
     for p in (
-        Placeholder(
-            "recipient",
-            "[Senator or Representative and last name]",
-            "the member's title and last name, e.g. 'Senator Doe' (for 'Dear Senator Doe,')",
-        ),
-        Placeholder(
-            "recipient_title",
-            "[Senator or Representative]",
-            "Senator, Representative, Delegate or Resident Commissioner",
-        ),
-        Placeholder("recipient_name", "[member's name]", "the member's full name"),
-        Placeholder(
-            "recipient_last_name",
-            "[member's last name]",
-            "the member's last name, for 'Dear Senator Doe'",
-        ),
-        Placeholder("sender_name", "[your name]", "the visitor's name"),
-        Placeholder("sender_address", "[your street address]", "the visitor's street address"),
-        Placeholder("sender_city", "[your city or town]", "the visitor's city or town"),
-        Placeholder("sender_zip", "[your ZIP code]", "the ZIP code the visitor looked up"),
-        Placeholder("state", "[your state]", "the name of the visitor's state or territory"),
-        Placeholder(
-            "district",
-            "[your district]",
-            "the visitor's district, e.g. 'Massachusetts's 7th district'",
-        ),
-        Placeholder(
-            "personal",
-            "[a sentence in your own words on why this matters to you]",
-            "the visitor's own sentence (left out of the letter if they write none)",
-        ),
-        Placeholder(
-            "committee",
-            "[if your member sits on one of the committees listed below, its sentence]",
-            "the sentence of `committees` for a committee the recipient sits on (left out "
-            "when they sit on none)",
-        ),
+        Placeholder("recipient", "[Senator or Representative and last name]",
+                    "the member's title and last name, e.g. 'Senator Doe' (for 'Dear Senator "
+                    "Doe,')", "[senador/a o representante y apellido]"),
+        Placeholder("recipient_title", "[Senator or Representative]",
+                    "Senator, Representative, Delegate or Resident Commissioner",
+                    "[senador/a o representante]"),
+        Placeholder("recipient_name", "[member's name]", "the member's full name",
+                    "[nombre del miembro del Congreso]"),
+        Placeholder("recipient_last_name", "[member's last name]",
+                    "the member's last name, for 'Dear Senator Doe'",
+                    "[apellido del miembro del Congreso]"),
+        Placeholder("sender_name", "[your name]", "the visitor's name", "[su nombre]"),
+        Placeholder("sender_address", "[your street address]", "the visitor's street address",
+                    "[su dirección]"),
+        Placeholder("sender_city", "[your city or town]", "the visitor's city or town",
+                    "[su ciudad o pueblo]"),
+        Placeholder("sender_zip", "[your ZIP code]", "the ZIP code the visitor looked up",
+                    "[su código postal]"),
+        Placeholder("state", "[your state]", "the name of the visitor's state or territory",
+                    "[su estado]"),
+        Placeholder("district", "[your district]",
+                    "the visitor's district, e.g. 'Massachusetts's 7th district'",
+                    "[su distrito]"),
+        Placeholder("personal", "[a sentence in your own words on why this matters to you]",
+                    "the visitor's own sentence (left out of the letter if they write none)",
+                    "[una frase suya sobre por qué esto le importa]"),
+        Placeholder("committee",
+                    "[if your member sits on one of the committees listed below, its sentence]",
+                    "the sentence of `committees` for a committee the recipient sits on (left "
+                    "out when they sit on none)",
+                    "[si su representante forma parte de uno de los comités de la lista, su "
+                    "frase]"),
     )
 }
 
@@ -81,7 +81,7 @@ MAX_LINE = 500  # a Spanish line, with the committee's English name, runs longer
 
 
 def check_committee_lines(value: Any) -> list[tuple[str, str]]:
-    """`committees` maps committee ids to one sentence each (plain text, at most 300 long)."""
+    """`committees` maps committee ids to one sentence each (plain text, at most MAX_LINE long)."""
     if not isinstance(value, Mapping) or not value:
         return [("is not a list of 'ID: sentence' lines",
                  "write one committee per line, e.g.\n  SSAP: \"As a member of …\"")]

@@ -123,15 +123,6 @@ def t(context: Any, key: str, **values: Any) -> str:
 
 
 @pass_context
-def words_for_scripts(context: Any) -> dict[str, str]:
-    """The words under `js.` in the page's language, for a `data-words` attribute (as JSON)."""
-    langs = languages(context)
-    words = words_of(str(context.get("THEME", "theme")), tuple(lang.code for lang in langs))
-    found = words.get(code_of(context), words[langs[0].code])
-    return {key[3:]: text for key, text in sorted(found.items()) if key.startswith("js.")}
-
-
-@pass_context
 def date_filter(context: Any, value: Any) -> str:
     """`{{ day | datetime_format }}`: the date as readers of the page's language write it."""
     return datetime_format(value, code_of(context))
@@ -143,5 +134,5 @@ def ordinal_filter(context: Any, value: Any) -> str:
     return f"{int(value)}.º" if code_of(context) == "es" else ordinal(value)
 
 
-GLOBALS = {"t": t, "language_of": language_of, "words_for_scripts": words_for_scripts}
+GLOBALS = {"t": t, "language_of": language_of}
 FILTERS = {"datetime_format": date_filter, "ordinal": ordinal_filter}

@@ -9,7 +9,8 @@ import re
 from jinja2 import Environment
 import pytest
 
-from formats.words import WordsError, flatten, read_words, t, words_for_scripts, words_of
+from formats.words import WordsError, flatten, read_words, t, words_of
+from words.words import entry_module, words_module
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -77,13 +78,18 @@ def test_t_uses_the_language_of_the_page_and_fills_values(tmp_path: Path) -> Non
     (strings / "en.yaml").write_text('greet: "Hello, {name}"\njs:\n  call: Call\n')
     (strings / "es.yaml").write_text('greet: "Hola, {name}"\njs:\n  call: Llamar\n')
     env = Environment(autoescape=True)
-    env.globals.update(t=t, words_for_scripts=words_for_scripts)
+    env.globals.update(t=t)
     settings = {"THEME": str(tmp_path), "DEFAULT_LANG": "en",
                 "LANGUAGES": {"en": {"name": "English", "locale": "en_US", "prefix": ""},
                               "es": {"name": "Español", "locale": "es_US", "prefix": "es/"}}}
-    page = env.from_string('{{ t("greet", name="Ana") }} {{ words_for_scripts() | tojson }}')
-    assert page.render(settings, lang_code="es") == 'Hola, Ana {"call": "Llamar"}'
-    assert page.render(settings) == 'Hello, Ana {"call": "Call"}'
+    page = env.from_string('{{ t("greet", name="Ana") }}')
+    assert page.render(settings, lang_code="es") == "Hola, Ana"
+    assert page.render(settings) == "Hello, Ana"
+    words = words_of(str(tmp_path), ("en", "es"))
+    module = words_module("es", words["es"])
+    assert module.endswith('export default {\n"call": "Llamar"\n};\n')
+    assert "greet" not in module  # only the scripts' words
+    assert "import words from './words-es.js';" in entry_module("es")
 
 
 def test_flatten_joins_nested_keys() -> None:

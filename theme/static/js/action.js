@@ -1,20 +1,20 @@
 // Action page: find who represents a ZIP, then who is writing, then each recipient in turn.
 // Each step is its own module (lookup, seats, members, sender, stepper, recipient, letter);
-// this one wires them to the page. Nothing typed here leaves the browser.
+// this one wires them to the page. The page loads action-<lang>.js, which calls start()
+// with its language's words. Nothing typed here leaves the browser.
 import { apiBase, getJSON, lookup } from './lookup.js';
 import { renderError, renderMembers } from './members.js';
 import { seats } from './seats.js';
 import { memory } from './sender.js';
 import { createStepper } from './stepper.js';
 import { safeHttps } from './dom.js';
-import { wordsOf } from './words.js';
+import { wordsFrom } from './words.js';
 import { parseZip } from './zip.js';
 
 const json = (text, fallback) => { try { return JSON.parse(text); } catch { return fallback; } };
 const decode = (text) => { try { return decodeURIComponent(text); } catch { return text; } };
 
-function main(root) {
-  const w = wordsOf(root);
+function main(root, w) {
   const $ = (selector) => document.querySelector(selector);
   const form = $('#zip-form');
   const input = form.querySelector('input');
@@ -29,7 +29,7 @@ function main(root) {
     houseLookup: root.dataset.houseLookup,
     directory: root.dataset.directory,
     actIndex: root.dataset.actIndex,
-    committees: json(root.dataset.committees, []),
+    committees: json(root.dataset.committees, []), // [id, English line, translated line]
     committeeNames: {},
     official: {},
     templates: { letter: $('#letter').cloneNode(true), script: $('#script').cloneNode(true) },
@@ -193,5 +193,8 @@ function main(root) {
   }
 }
 
-const root = document.getElementById('action');
-if (root) main(root);
+/** Start the action page with the words of its language (called by action-<lang>.js). */
+export function start(words) {
+  const root = document.getElementById('action');
+  if (root) main(root, wordsFrom(words));
+}

@@ -24,14 +24,15 @@ export function valuesFor(member, sender, place = {}, committee = '') {
 
 /**
  * Clone a letter or script template and fill its placeholder spans with text.
- * `final` removes empty optional parts (personal sentence, street address).
+ * `final` removes empty optional parts (personal sentence, street address); spans in a
+ * translation (`.translation`) take their values from `translated` when it is given.
  */
-export function fill(template, values, { final = false } = {}) {
+export function fill(template, values, { final = false, translated = null } = {}) {
   const node = template.cloneNode(true);
   node.removeAttribute('id');
   for (const labelled of node.querySelectorAll('[id]')) labelled.removeAttribute('id');
   for (const span of node.querySelectorAll('[data-ph]')) {
-    const value = values[span.dataset.ph];
+    const value = (translated && span.closest('.translation') ? translated : values)[span.dataset.ph];
     if (value) {
       span.textContent = value;
       span.classList.add('ph--filled');
@@ -125,6 +126,7 @@ export function printable(letter, member, office, sender, place) {
   }
   const date = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
   const body = letter.cloneNode(true);
+  for (const translation of body.querySelectorAll('.translation')) translation.remove();
   const subject = body.querySelector('.letter__subject');
   const page = el('div', { class: 'print-letter__page' },
     lines([sender.sender_name || '[your name]', sender.sender_address, cityLine], 'print-letter__from'),

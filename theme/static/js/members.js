@@ -1,7 +1,7 @@
 // After a lookup: one short list of everyone who represents the visitor, the choice of
 // district when the ZIP cannot tell, and a plain note for each seat we cannot name.
 import { el, link } from './dom.js';
-import { districtName, shortName } from './seats.js';
+import { districtName, placeName, shortName } from './seats.js';
 import { listOf, longDate, ordinal } from './words.js';
 
 function summary(view, found, ctx, w) {
@@ -23,10 +23,10 @@ function optionText(found, district, lang, w) {
 }
 
 function chooser(view, found, ctx, w) {
-  const states = view.codes.map((c) => found.states[c].name);
+  const states = view.codes.map((c) => placeName(found.states[c], ctx.lang));
   const redrawn = view.codes.map((c) => found.states[c]).find((s) => s.house_by_zip === false);
   const question = view.reason === 'new_maps'
-    ? w('choose_new_maps', { state: redrawn.name, congress: ordinal(redrawn.new_maps_congress, ctx.lang) })
+    ? w('choose_new_maps', { state: placeName(redrawn, ctx.lang), congress: ordinal(redrawn.new_maps_congress, ctx.lang) })
     : view.reason === 'states' ? w('choose_states', { zip: found.zip, states: listOf(states, w) })
       : w('choose_split', { zip: found.zip, count: view.options.length });
   const help = el('p', { class: 'hint', id: 'district-help' }, w('choose_help'), ' ',
@@ -48,20 +48,21 @@ function chooser(view, found, ctx, w) {
 
 function note(item, ctx, w) {
   const { state } = item;
-  const where = item.district ? districtName(state, item.district, ctx.lang) : state.name;
+  const name = placeName(state, ctx.lang);
+  const where = item.district ? districtName(state, item.district, ctx.lang) : name;
   const date = longDate(state.data_date, ctx.lang);
   const official = (chamber, key) => link(ctx.official[chamber], w(key), { external: true, note: w('new_tab') });
   switch (item.kind) {
     case 'no_senators':
-      return el('p', { class: 'seat-note' }, w(state.state === 'PR' ? 'no_senators_pr' : 'no_senators', { place: state.name }));
+      return el('p', { class: 'seat-note' }, w(state.state === 'PR' ? 'no_senators_pr' : 'no_senators', { place: name }));
     case 'at_large':
-      return el('p', { class: 'hint' }, w('at_large', { state: state.name }));
+      return el('p', { class: 'hint' }, w('at_large', { state: name }));
     case 'vacant':
       return el('p', { class: 'seat-note seat-note--vacant' }, w('vacant', { seat: where, date }), ' ', official('house', 'house_list'), '.');
     case 'missing':
       return el('p', { class: 'seat-note' }, w('missing', { seat: where }), ' ', official('house', 'house_list'), '.');
     case 'senators_short':
-      return el('p', { class: 'seat-note' }, w('senators_short', { count: item.count, state: state.name }), ' ', official('senate', 'senate_list'), '.');
+      return el('p', { class: 'seat-note' }, w('senators_short', { count: item.count, state: name }), ' ', official('senate', 'senate_list'), '.');
     default: // stale: the term on record has ended
       return el('p', { class: 'seat-note seat-note--stale' },
         w(item.member.chamber === 'senate' ? 'stale_senate' : 'stale_house', { seat: where, date: longDate(item.member.term_end, ctx.lang) }), ' ',

@@ -2,7 +2,7 @@
 // step per channel: Call (a large tel: button beside the script), Write (copy the letter,
 // then open the office's form or page), Print (the letter addressed to the office chosen).
 import { el, link, safeHttps, safeReport, telHref } from './dom.js';
-import { districtName, fullName, shortName } from './seats.js';
+import { districtName, fullName, placeName, shortName } from './seats.js';
 import { longDate } from './words.js';
 
 /** District offices, those whose ZIP is nearest the visitor's first (a rough guide). */
@@ -87,7 +87,7 @@ function every(member, ctx, w) {
 export function recipientCard(person, ctx, w) {
   const { member, state, district } = person;
   const id = `r-${member.bioguide}`;
-  const seat = member.chamber === 'senate' ? w('seat_senate', { state: state.name }) : districtName(state, district, ctx.lang);
+  const seat = member.chamber === 'senate' ? w('seat_senate', { state: placeName(state, ctx.lang) }) : districtName(state, district, ctx.lang);
   const card = el('article', { class: 'recipient', 'data-bioguide': member.bioguide, 'data-chamber': member.chamber, 'aria-labelledby': id },
     el('h3', { id, class: 'recipient__name', tabindex: '-1' }, fullName(member, w)),
     el('p', { class: 'recipient__meta' }, [member.party, seat].filter(Boolean).join(' · ')));

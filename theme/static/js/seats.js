@@ -6,6 +6,12 @@ const BIOGUIDE = /^[A-Z][0-9]{6}$/;
 const valid = (m) => Boolean(m) && typeof m === 'object' && BIOGUIDE.test(m.bioguide);
 const seatNumber = (d) => Number.parseInt(d.slice(3), 10) || 0;
 
+/** The name of a state or territory in the page's language ("Nueva York"). */
+export function placeName(state, lang) {
+  const name = state[`name_${lang}`];
+  return typeof name === 'string' ? name : state.name;
+}
+
 /** The name of a district in the page's language ("Massachusetts's 7th district"). */
 export function districtName(state, district, lang) {
   const labels = state[`labels_${lang}`] || state.labels || {};

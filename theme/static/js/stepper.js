@@ -3,7 +3,7 @@
 import { el, link } from './dom.js';
 import { copyText, fill, printable, toText, valuesFor } from './letter.js';
 import { committeeOf, nearest, recipientCard, writeTarget } from './recipient.js';
-import { districtName, shortName } from './seats.js';
+import { districtName, placeName, shortName, titleOf } from './seats.js';
 import { askForName, readSender } from './sender.js';
 
 const DONE_WORDS = { call: 'done_call', write: 'done_write', print: 'done_print' };
@@ -18,18 +18,28 @@ export function createStepper(box, ctx, w) {
   const total = () => people.length + (pending ? 1 : 0);
   const current = () => people[index] || null;
 
+  // The letter's values (English: it is what is sent) and, on a translated page, the
+  // values of the translation beside it ("Senadora Warren", the committee line translated).
   function values(person, sender) {
     const line = committeeOf(person.member, ctx.committees);
-    const place = { zip: ctx.zip, stateName: person.state.name, district: person.district ? districtName(person.state, person.district, 'en') : '' };
-    return valuesFor(person.member, sender, place, line ? line[1] : '');
+    const { member, state, district } = person;
+    const place = { zip: ctx.zip, stateName: state.name, district: district ? districtName(state, district, 'en') : '' };
+    const v = valuesFor(member, sender, place, line ? line[1] : '');
+    if (ctx.lang === 'en') return { v, tr: null };
+    const tr = {
+      ...v, recipient: shortName(member, w), recipient_title: titleOf(member, w), committee: line ? line[2] || '' : '',
+      state: placeName(state, ctx.lang), district: district ? districtName(state, district, ctx.lang) : '',
+    };
+    return { v, tr };
   }
 
   function refresh() {
     const person = current();
     if (!person) return;
-    const v = values(person, readSender(ctx.senderForm));
-    for (const holder of box.querySelectorAll('[data-letter-for]')) holder.replaceChildren(...fill(ctx.templates.letter, v, { final: true }).childNodes);
-    for (const holder of box.querySelectorAll('[data-script-for]')) holder.replaceChildren(...fill(ctx.templates.script, v, { final: true }).childNodes);
+    const { v, tr } = values(person, readSender(ctx.senderForm));
+    const options = { final: true, translated: tr };
+    for (const holder of box.querySelectorAll('[data-letter-for]')) holder.replaceChildren(...fill(ctx.templates.letter, v, options).childNodes);
+    for (const holder of box.querySelectorAll('[data-script-for]')) holder.replaceChildren(...fill(ctx.templates.script, v, options).childNodes);
   }
 
   function nav() {
@@ -79,7 +89,8 @@ export function createStepper(box, ctx, w) {
   }
 
   function letterText(person, subjectOnly) {
-    const filled = fill(ctx.templates.letter, values(person, readSender(ctx.senderForm)), { final: true });
+    const { v, tr } = values(person, readSender(ctx.senderForm));
+    const filled = fill(ctx.templates.letter, v, { final: true, translated: tr });
     const body = filled.cloneNode(true);
     const subject = body.querySelector('.letter__subject-text');
     body.querySelector('.letter__subject')?.remove();

@@ -1,14 +1,9 @@
-// The interface words of the page's language: the build writes them into the page as JSON
-// text (data-words, from the js section of theme/strings/<lang>.yaml), never as HTML.
+// The interface words of the page's language: the build writes one module per language
+// (words-en.js, words-es.js, from the js section of theme/strings/<lang>.yaml), and the
+// page's entry module (action-en.js) hands its table here. Words are text, never HTML.
 
-/** A function w(key, {name: value}) for the words in `root.dataset.words`. */
-export function wordsOf(root) {
-  let table = {};
-  try {
-    table = JSON.parse(root.dataset.words || '{}');
-  } catch {
-    table = {};
-  }
+/** A function w(key, {name: value}) for a table of words. */
+export function wordsFrom(table) {
   return (key, values = {}) => {
     const text = Object.hasOwn(table, key) ? table[key] : key;
     return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
