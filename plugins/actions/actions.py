@@ -65,7 +65,8 @@ def build_actions(generator: Any) -> None:
                 continue  # reported by content_schema (a translation without its original)
         ask = str((english or entry.metadata)["ask"])
         ask_page = platform.get((folders[entry.folder], ask)) or platform.get(("platform", ask))
-        page.action = view = build_view(page, entry.metadata, english, ask_page, md, config)
+        page.action = view = build_view(page, entry.metadata, english, ask_page=ask_page,
+                                        md=md, config=config)
         if getattr(page, "status", "published") == "published":
             by_lang.setdefault(view.lang, []).append(view)
     for views in by_lang.values():

@@ -73,7 +73,7 @@ def _order(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 99
 
 
-def build_view(page: Any, meta: Mapping[str, Any], english: Mapping[str, Any] | None,
+def build_view(page: Any, meta: Mapping[str, Any], english: Mapping[str, Any] | None, *,
                ask_page: Any, md: Markdown, config: ActionsSettings) -> ActionView:
     """The view of one action page; `english` is the original's metadata on a translation."""
     lang = str(getattr(page, "lang", None) or "en") if english is not None else "en"

@@ -112,5 +112,6 @@ def test_the_build_publishes_what_was_found_apart_from_an_official_form(tmp_path
     wy = json.loads((out / "api/v1/states/WY.json").read_text(encoding="utf-8"))
     assert wy["districts"]["WY-AL"]["contact_page"] is None
     page = " ".join((out / "representatives/mt/index.html").read_text().split())
-    assert ('<a href="https://finch.house.gov/contact/email">Contact page</a> (found on the member&#39;s own site on '
+    assert ('<a href="https://finch.house.gov/contact/email">Contact page</a> '
+            "(found on the member&#39;s own site on "
             '<time datetime="2026-11-20">November 20, 2026</time>') in page
