@@ -92,6 +92,16 @@ PAGE_TYPES: list[PageType] = [
         _exact("404.html"),
         visit="/this-page-does-not-exist/",
     ),
+    # The Spanish pages (/es/): every gate sees one of each kind; Lighthouse the home page and
+    # an action page.
+    PageType("es-home", "es/index.html", _exact("es/index.html"), lighthouse=True),
+    PageType("es-platform", "es/platform/<slug>/index.html",
+             _first_child("es/platform", "two-cents-for-freedom")),
+    PageType("es-action", "es/act/<slug>/index.html",
+             _first_child("es/act", "two-cents-for-freedom"), lighthouse=True, lookup=True),
+    PageType("es-state", "es/representatives/<st>/index.html",
+             _first_child("es/representatives", "ma")),
+    PageType("es-get-help", "es/get-help/index.html", _exact("es/get-help/index.html")),
     PageType("case-list", "cases/index.html", _exact("cases/index.html"), required=False),
     PageType("action-index", "act/index.html", _exact("act/index.html"), required=False),
 ]
