@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import re
 
 from formats import FILTERS, GLOBALS
 
@@ -187,9 +188,15 @@ LEGISLATORS_CACHE_PATH = str(ROOT / ".cache" / "legislators")
 
 # --- The campaign ---------------------------------------------------------------------
 CAMPAIGN_NAME = "Two Cents for Freedom"
-# Where people write to the campaign (a mailto: or an https:// page), shown on About;
-# set it before you publish (About says plainly when it is not set).
-CAMPAIGN_CONTACT = None
+# Where people write to the campaign (a mailto: or an https:// page), shown on About and on
+# the printed leave-behinds: set it here or in the environment (make publish
+# CAMPAIGN_CONTACT=mailto:…) before you publish; About says plainly when it is not set.
+CAMPAIGN_CONTACT = os.environ.get("CAMPAIGN_CONTACT") or None
+if CAMPAIGN_CONTACT and not re.fullmatch(
+    r"mailto:[^\s@<>\"]+@[^\s@<>\"]+\.[a-z]{2,}|https://[^\s<>\"]+", CAMPAIGN_CONTACT
+):
+    raise SystemExit(f"CAMPAIGN_CONTACT={CAMPAIGN_CONTACT!r}: write a mailto: address "
+                     "(mailto:team@example.org) or an https:// page")
 # Where a wrong contact detail of a member of Congress is reported (mailto: or https://).
 # Unset, reports go to the congress-legislators project's issue page.
 CAMPAIGN_CORRECTIONS = None
