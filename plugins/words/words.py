@@ -15,33 +15,26 @@ HEADER = "// Written by plugins/words from theme/strings/{code}.yaml (js:); edit
 
 
 def words_module(code: str, words: dict[str, str]) -> str:
-    """The ES module that exports one language's script words."""
+    """The action page's module for one language: its script words, then the page's script
+    started with them (one module per language: a page never loads another's words)."""
     found = {k[3:]: v for k, v in sorted(words.items()) if k.startswith("js.")}
     body = json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True)
-    return HEADER.format(code=code) + f"export default {body};\n"
-
-
-def entry_module(code: str) -> str:
-    """The action page's entry module for one language: its words, then the page's script."""
-    return (HEADER.format(code=code)
-            + f"import words from './words-{code}.js';\n"
-            + "import { start } from './action.js';\n\nstart(words);\n")
+    return (HEADER.format(code=code) + "import { start } from './action.js';\n\n"
+            + f"start({body});\n")
 
 
 def write_modules(pelican: Any) -> None:
-    """Write words-<code>.js and action-<code>.js for every language of the site."""
+    """Write action-<code>.js (the words and the start) for every language of the site."""
     settings = pelican.settings
     langs = languages(settings)
     words = words_of(str(settings.get("THEME", "theme")), tuple(lang.code for lang in langs))
     folder = Path(str(settings["OUTPUT_PATH"])) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for lang in langs:
-        for name, text in ((f"words-{lang.code}.js", words_module(lang.code, words[lang.code])),
-                           (f"action-{lang.code}.js", entry_module(lang.code))):
-            path = folder / name
-            data = text.encode("utf-8")
-            if not path.is_file() or path.read_bytes() != data:
-                path.write_bytes(data)
+        path = folder / f"action-{lang.code}.js"
+        data = words_module(lang.code, words[lang.code]).encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
 
 
 def register() -> None:

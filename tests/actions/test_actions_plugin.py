@@ -259,17 +259,22 @@ def _module_graph(site: Path, page: Path) -> set[Path]:
 
 @pytest.mark.shared_data
 def test_real_actions_and_javascript_budget(real_site: Path) -> None:
-    """Nine actions, one per platform ask; under 15 KB of gzipped JavaScript per action page."""
+    """Nine actions, one per platform ask; under 15 KB of gzipped JavaScript per action page,
+    in English and in Spanish."""
     import gzip
 
     slugs = sorted(p.name for p in (real_site / "act").iterdir() if p.is_dir())
     platform = sorted(p.name for p in (real_site / "platform").iterdir() if p.is_dir())
     assert len(slugs) == 9 and slugs == platform
     page = real_site / "act" / slugs[0] / "index.html"
+    spanish = _module_graph(real_site, real_site / "es" / "act" / slugs[0] / "index.html")
+    assert {p.name for p in spanish} >= {"action-es.js", "action.js"}
+    assert "action-en.js" not in {p.name for p in spanish}  # no page loads the other words
+    assert sum(len(gzip.compress(p.read_bytes(), 9)) for p in spanish) < 15_000
     scripts = _module_graph(real_site, page)
     assert {p.name for p in scripts} >= {
-        "action.js", "lookup.js", "seats.js", "members.js", "sender.js", "stepper.js",
-        "recipient.js", "letter.js", "words.js", "zip.js", "dom.js", "quick-exit.js",
+        "action.js", "lookup.js", "members.js", "stepper.js",
+        "recipient.js", "letter.js", "dom.js", "quick-exit.js", "action-en.js",
     }
     gzipped = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts)
     assert gzipped < 15_000, gzipped

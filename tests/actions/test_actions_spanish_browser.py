@@ -88,8 +88,8 @@ def test_a_normal_zip_in_spanish(page: Any, context: Any, real_site: Path,
     assert seat in page.inner_text("#stepper .recipient__meta")
     # Only this language's words were loaded.
     scripts = [u for u in context.requests if "/theme/js/" in u]
-    assert any(u.endswith("/words-es.js") for u in scripts)
-    assert not any(u.endswith("/words-en.js") for u in scripts)
+    assert any(u.endswith("/action-es.js") for u in scripts)
+    assert not any(u.endswith("/action-en.js") for u in scripts)
 
 
 def test_the_letter_is_english_with_the_translation_beside_it(page: Any, real_site: Path,

@@ -10,7 +10,7 @@ from jinja2 import Environment
 import pytest
 
 from formats.words import WordsError, flatten, read_words, t, words_of
-from words.words import entry_module, words_module
+from words.words import words_module
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -20,6 +20,8 @@ JS = sorted((THEME / "static" / "js").glob("*.js"))
 BUILT = {f"title_{seat}_{g}" for seat in ("senator", "representative", "delegate",
                                            "commissioner") for g in "fm"}
 BUILT |= {f"zip_{code}" for code in ("empty", "letters", "short", "long", "plus4")}
+BUILT |= {f"party_{party}" for party in ("democrat", "republican", "independent")}
+BUILT |= {f"done_{channel}" for channel in ("call", "write", "print")}
 
 
 def script_keys() -> set[str]:
@@ -87,9 +89,9 @@ def test_t_uses_the_language_of_the_page_and_fills_values(tmp_path: Path) -> Non
     assert page.render(settings) == "Hello, Ana"
     words = words_of(str(tmp_path), ("en", "es"))
     module = words_module("es", words["es"])
-    assert module.endswith('export default {\n"call": "Llamar"\n};\n')
+    assert "import { start } from './action.js';" in module
+    assert module.endswith('start({\n"call": "Llamar"\n});\n')
     assert "greet" not in module  # only the scripts' words
-    assert "import words from './words-es.js';" in entry_module("es")
 
 
 def test_flatten_joins_nested_keys() -> None:

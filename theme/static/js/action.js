@@ -1,15 +1,19 @@
 // Action page: find who represents a ZIP, then who is writing, then each recipient in turn.
-// Each step is its own module (lookup, seats, members, sender, stepper, recipient, letter);
-// this one wires them to the page. The page loads action-<lang>.js, which calls start()
-// with its language's words. Nothing typed here leaves the browser.
-import { apiBase, getJSON, lookup } from './lookup.js';
-import { renderError, renderMembers } from './members.js';
-import { seats } from './seats.js';
-import { memory } from './sender.js';
+// Each step is its own module (lookup, members, stepper, recipient, letter); this one wires
+// them to the page. The page loads action-<lang>.js, which calls start() with its language's
+// words. Nothing typed here leaves the browser; the ZIP is remembered only when asked.
+import { apiBase, getJSON, lookup, parseZip } from './lookup.js';
+import { renderError, renderMembers, seats } from './members.js';
 import { createStepper } from './stepper.js';
-import { safeHttps } from './dom.js';
-import { wordsFrom } from './words.js';
-import { parseZip } from './zip.js';
+import { safeHttps, wordsFrom } from './dom.js';
+
+const KEY = 'tcf-zip';
+/** The ZIP (and chosen district) remembered on this device, only when the visitor asks. */
+const memory = {
+  get() { try { return window.localStorage.getItem(KEY); } catch { return null; } },
+  set(zip, district) { try { window.localStorage.setItem(KEY, `${zip}:${district || ''}`); } catch { /* storage off */ } },
+  forget() { try { window.localStorage.removeItem(KEY); } catch { /* storage off */ } },
+};
 
 const json = (text, fallback) => { try { return JSON.parse(text); } catch { return fallback; } };
 const decode = (text) => { try { return decodeURIComponent(text); } catch { return text; } };

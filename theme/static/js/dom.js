@@ -1,5 +1,8 @@
-// Build DOM nodes from data without ever parsing HTML: text goes in as text nodes,
-// and a link only gets an href when it is https: (or tel:/mailto: that we checked).
+// Text for the page: DOM nodes built from data without ever parsing HTML (text goes in as
+// text nodes, and a link only gets an href when it is https:, or tel:/mailto: that we
+// checked), and the words of the page's language. The build writes one module per language
+// (action-en.js, action-es.js, from the js section of theme/strings/<lang>.yaml), which hands
+// its table to wordsFrom(). Words are text, never HTML.
 
 /** Return the URL if it is a well-formed https: address, else null. */
 export function safeHttps(url) {
@@ -58,4 +61,27 @@ export function link(href, text, { external = false, cls = null, note = '', attr
     if (note) a.append(el('span', { class: 'visually-hidden' }, ` (${note})`));
   }
   return a;
+}
+
+/** A function w(key, {name: value}) for a table of words. */
+export function wordsFrom(table) {
+  return (key, values = {}) => {
+    const text = Object.hasOwn(table, key) ? table[key] : key;
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  };
+}
+
+/** "December 1, 2026" (en) or "1 de diciembre de 2026" (es) for an ISO date; '' if none. */
+export function longDate(iso, lang) {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso || '')) return '';
+  const day = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
+/** Join names as a list: "A, B and C" / "A, B y C" (Spanish "e" before an i- sound: "Ohio e Illinois"). */
+export function listOf(items, w) {
+  if (items.length < 2) return items.join('');
+  const last = items[items.length - 1];
+  const and = w('and') === 'y' && /^h?i(?![aeiouáéíóú])/i.test(last) ? 'e' : w('and');
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
 }

@@ -1,6 +1,35 @@
-// Personalise the campaign's letter and call script for one recipient, as text only;
-// copy it, or lay it out as one printed page.
+// Personalise the campaign's letter and call script for one recipient with who is writing,
+// as text only; copy it, or lay it out as one printed page.
 import { el } from './dom.js';
+
+// The sender's fields (who is writing), read from the sender form; kept in the page, never sent.
+const LIMITS = { sender_name: 120, sender_address: 200, sender_city: 100, personal: 1000 };
+
+/** Read the visitor's fields (trimmed, length-capped) from the sender form. */
+export function readSender(form) {
+  const values = {};
+  for (const [name, limit] of Object.entries(LIMITS)) {
+    const field = form ? form.elements.namedItem(name) : null;
+    values[name] = field ? field.value.replace(/\s+/g, ' ').trim().slice(0, limit) : '';
+  }
+  return values;
+}
+
+/** When the name is missing, say so at the field, move there and return true. */
+export function askForName(form, message) {
+  const field = form.elements.namedItem('sender_name');
+  const error = form.querySelector('#sender-name-error');
+  const missing = !readSender(form).sender_name;
+  error.hidden = !missing;
+  error.textContent = missing ? message : '';
+  if (missing) {
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  } else {
+    field.removeAttribute('aria-invalid');
+  }
+  return missing;
+}
 
 // Left out of a finished letter when empty (the others keep their [bracketed] prompt).
 const OPTIONAL = new Set(['personal', 'sender_address', 'committee']);
@@ -83,24 +112,14 @@ export function toText(root) {
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-/** Put text on the clipboard; resolves true when it worked. */
+/** Put text on the clipboard; resolves true when it worked (else the page shows the
+ * letter to select and copy by hand). */
 export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = el('textarea', { class: 'visually-hidden', 'aria-hidden': 'true', tabindex: '-1' });
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    let done = false;
-    try {
-      done = document.execCommand('copy');
-    } catch {
-      done = false;
-    }
-    area.remove();
-    return done;
+    return false;
   }
 }
 

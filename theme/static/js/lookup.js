@@ -1,6 +1,7 @@
-// Fetch our own static JSON (never another origin) and turn a ZIP into candidate seats.
-// meta.json lists the ZIP files that exist (zip_shards) and the military and diplomatic
-// mail prefixes, so a lookup never asks for a file that is not there.
+// From the ZIP as typed to the candidate seats: normalise what people type (and say what is
+// wrong), then read our own static JSON (never another origin). meta.json lists the ZIP files
+// that exist (zip_shards) and the military and diplomatic mail prefixes, so a lookup never
+// asks for a file that is not there.
 
 const cache = new Map();
 const DISTRICT = /^[A-Z]{2}-(AL|[0-9]{1,2})$/;
@@ -54,4 +55,26 @@ export async function lookup(zip, base, meta) {
     states[codes[i]] = file;
   });
   return { zip, districts, states };
+}
+
+/**
+ * Return {zip, plus4} for 5-digit ZIPs and ZIP+4, or {error} with a code:
+ * empty, letters, short, long, plus4 (the words are zip_<code> in theme/strings).
+ */
+export function parseZip(raw) {
+  // NFKC turns full-width digits (０２１３９) and hyphens into ASCII; all spaces go.
+  const text = String(raw ?? '').normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+  if (!text) return { error: 'empty' };
+  if (!/^[0-9-]+$/.test(text) || /-.*-/.test(text)) return { error: 'letters' };
+  const [head, tail] = text.split('-');
+  if (tail !== undefined) {
+    if (head.length !== 5) return { error: head.length < 5 ? 'short' : 'long' };
+    if (tail.length !== 4) return { error: 'plus4' };
+    return { zip: head, plus4: tail };
+  }
+  if (head.length < 5) return { error: 'short' };
+  if (head.length === 9) return { zip: head.slice(0, 5), plus4: head.slice(5) };
+  if (head.length > 5) return { error: 'long' };
+  return { zip: head, plus4: null };
 }

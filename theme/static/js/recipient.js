@@ -1,9 +1,8 @@
 // One recipient's card: name and seat, why this office matters for this action, then one
 // step per channel: Call (a large tel: button beside the script), Write (copy the letter,
 // then open the office's form or page), Print (the letter addressed to the office chosen).
-import { el, link, safeHttps, safeReport, telHref } from './dom.js';
-import { districtName, fullName, placeName, shortName } from './seats.js';
-import { longDate } from './words.js';
+import { el, link, longDate, safeHttps, safeReport, telHref } from './dom.js';
+import { districtName, fullName, partyName, placeName, shortName } from './members.js';
 
 /** District offices, those whose ZIP is nearest the visitor's first (a rough guide). */
 export function nearest(offices, zip) {
@@ -70,12 +69,10 @@ function print(member, ctx, w) {
       el('button', { type: 'button', class: 'button--secondary', 'data-do': 'print' }, w('print_button'))));
 }
 
+// Every office with its address and phone (the website and the Washington office are in the
+// steps above).
 function every(member, ctx, w) {
-  const items = [];
-  const site = safeHttps(member.website);
-  if (site) items.push(el('li', {}, w('all_website'), ' ', link(site, new URL(site).hostname, { external: true, note: w('new_tab') })));
-  if (telHref(member.phone)) items.push(el('li', {}, w('all_phone'), ' ', link(telHref(member.phone), member.phone, { cls: 'nowrap' })));
-  if (member.address) items.push(el('li', {}, w('all_address'), ' ', String(member.address)));
+  const items = member.address ? [el('li', {}, el('strong', {}, w('all_address')), ` ${member.address}`)] : [];
   for (const o of nearest(member.offices, ctx.zip)) {
     const tel = telHref(o.phone);
     items.push(el('li', {}, el('strong', {}, String(o.city || '')), o.address ? `: ${o.address}` : '', tel ? [' · ', link(tel, o.phone, { cls: 'nowrap' })] : ''));
@@ -90,7 +87,7 @@ export function recipientCard(person, ctx, w) {
   const seat = member.chamber === 'senate' ? w('seat_senate', { state: placeName(state, ctx.lang) }) : districtName(state, district, ctx.lang);
   const card = el('article', { class: 'recipient', 'data-bioguide': member.bioguide, 'data-chamber': member.chamber, 'aria-labelledby': id },
     el('h3', { id, class: 'recipient__name', tabindex: '-1' }, fullName(member, w)),
-    el('p', { class: 'recipient__meta' }, [member.party, seat].filter(Boolean).join(' · ')));
+    el('p', { class: 'recipient__meta' }, [partyName(member.party, w), seat].filter(Boolean).join(' · ')));
   if (member.took_office) card.append(el('p', { class: 'recipient__note' }, w('took_office', { date: longDate(member.took_office, ctx.lang) })));
   const report = safeReport(member.report_url);
   card.append(call(member, ctx, w), write(member, ctx, w), print(member, ctx, w), every(member, ctx, w),

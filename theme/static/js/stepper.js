@@ -1,12 +1,9 @@
 // The recipients one at a time: "1 of 3 · Senator Warren", one step per channel, "Next:
 // Senator Markey", and at the end what was done ("You contacted 3 of 3").
 import { el, link } from './dom.js';
-import { copyText, fill, printable, toText, valuesFor } from './letter.js';
+import { askForName, copyText, fill, printable, readSender, toText, valuesFor } from './letter.js';
 import { committeeOf, nearest, recipientCard, writeTarget } from './recipient.js';
-import { districtName, placeName, shortName, titleOf } from './seats.js';
-import { askForName, readSender } from './sender.js';
-
-const DONE_WORDS = { call: 'done_call', write: 'done_write', print: 'done_print' };
+import { districtName, placeName, shortName, titleOf } from './members.js';
 
 /** A stepper in `box`; `ctx` holds the page's settings, `w` its words. */
 export function createStepper(box, ctx, w) {
@@ -53,7 +50,7 @@ export function createStepper(box, ctx, w) {
   function endState() {
     const count = people.filter((p) => done.has(p.member.bioguide)).length;
     const list = el('ul', { class: 'stepper__summary' }, people.map((p, i) => el('li', {},
-      `${shortName(p.member, w)}: `, done.has(p.member.bioguide) ? w(DONE_WORDS[done.get(p.member.bioguide)]) : [w('not_yet'), ' ',
+      `${shortName(p.member, w)}: `, done.has(p.member.bioguide) ? w(`done_${done.get(p.member.bioguide)}`) : [w('not_yet'), ' ',
         el('button', { type: 'button', class: 'button--link', 'data-do': 'goto', 'data-index': String(i) }, w('go_back', { who: shortName(p.member, w) }))])));
     const here = `${window.location.origin}${window.location.pathname}`;
     return el('section', { class: 'stepper__end', id: 'thanks', 'aria-labelledby': 'thanks-title' },
