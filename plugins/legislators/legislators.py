@@ -8,6 +8,7 @@ from pelican import signals
 
 from content_schema.routes import Routes, routes
 from content_schema.vocabularies import vocabularies
+from formats.words import languages
 from pluginkit import requires, settings_of
 
 from . import committees
@@ -28,8 +29,12 @@ def add_generator(pelican: Any) -> type[LegislatorsGenerator]:
 
 
 def legislator_routes(settings: Any) -> Routes:
-    """Tell content_schema which addresses this plugin writes."""
-    return settings_of(settings, LegislatorsSettings).routes()
+    """Tell content_schema which addresses this plugin writes (the directory and the state
+    pages in every language: /es/representatives/ too)."""
+    own = settings_of(settings, LegislatorsSettings).routes()
+    prefixes = [lang.prefix for lang in languages(settings) if lang.prefix]
+    translated = [f"{prefix}{route}" for prefix in prefixes for route in own.generated[:2]]
+    return Routes(generated=(*own.generated, *translated))
 
 
 def committee_ids(settings: Any) -> dict[str, Any]:

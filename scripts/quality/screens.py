@@ -131,9 +131,9 @@ def screenshots(browser: Any, base: str, pages: dict[str, str], folder: Path) ->
                 shot = folder / f"{name}-{size}-{scheme}.png"
                 page.screenshot(path=str(shot), full_page=True)
                 made.append(shot)
-                if name == "action":
+                if name in ("action", "es-action"):
                     _lookup(page, SPLIT_ZIP)
-                    shot = folder / f"action-after-lookup-{size}-{scheme}.png"
+                    shot = folder / f"{name}-after-lookup-{size}-{scheme}.png"
                     page.screenshot(path=str(shot), full_page=True)
                     made.append(shot)
             context.close()
