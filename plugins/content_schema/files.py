@@ -9,16 +9,16 @@ The result, an `Entry`, is what the content index keeps: the build's reader, the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import datetime as dt
 from pathlib import Path, PurePosixPath
 import re
-from typing import Any
 
 from . import frontmatter
 from .body import BodyChecker
 from .cases import SLUG_HELP, SLUG_PATTERN
 from .collections import COLLECTIONS, collection_folder, folder_rules
+from .entry import Entry
 from .fields import Problem
 
 CONTENT_SUFFIXES = (".md", ".markdown")
@@ -30,33 +30,6 @@ WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
     | {f"lpt{i}" for i in range(1, 10)}
 )
-
-
-@dataclass(slots=True)
-class Entry:
-    """What one content file holds and what checking it found."""
-
-    path: str  # as shown in messages, e.g. content/cases/x.md
-    folder: str
-    url: str | None = None  # root-relative address without the leading '/', e.g. cases/x/
-    problems: list[Problem] = field(default_factory=list)
-    links: list[tuple[int, str]] = field(default_factory=list)  # (line, site path) to resolve
-    metadata: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file
-    body: str = ""
-    body_line: int = 1
-    parsed: bool = False  # False when the front matter could not be read at all
-
-    @property
-    def slug(self) -> str | None:
-        """Return the slug written in the file, if it is text."""
-        slug = self.metadata.get("slug")
-        return slug if isinstance(slug, str) else None
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Return the problems that stop the build (not the warnings)."""
-        return [p for p in self.problems if p.is_error]
 
 
 def iter_content(root: Path) -> Iterator[Path]:

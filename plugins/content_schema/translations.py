@@ -16,15 +16,12 @@ import dataclasses
 import hashlib
 from pathlib import Path, PurePosixPath
 import re
-from typing import TYPE_CHECKING
 
 from .actions import ACTIONS, placeholders_in
+from .entry import Entry
 from .fields import Collection, Field, Kind, Problem
 from .pages import PAGES
 from .platform import PLATFORM
-
-if TYPE_CHECKING:
-    from .files import Entry
 
 HASH_LENGTH = 12
 #: The languages with a folder of translations: code -> name in English (for labels).
