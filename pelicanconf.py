@@ -172,7 +172,7 @@ IMAGES_SHARE_FONT = str(
 )
 
 # --- Scripts (plugins/minify) ----------------------------------------------------
-MINIFY_TERSER = str(ROOT / "node_modules" / "terser" / "bin" / "terser")
+MINIFY_TERSER = str(ROOT / "node_modules" / "terser")
 
 # --- Safety ------------------------------------------------------------------
 HOTLINE_PHONE = "1-888-373-7888"

@@ -84,13 +84,24 @@ def words_of(theme: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
     return words
 
 
+_LANGUAGES: dict[int, tuple[Any, tuple[Language, ...]]] = {}
+
+
 def languages(settings: Mapping[str, Any]) -> tuple[Language, ...]:
-    """The site's languages, the default one first."""
+    """The site's languages, the default one first (read once per LANGUAGES setting: every
+    `t()` of every page asks)."""
     default = str(settings.get("DEFAULT_LANG", "en"))
     raw = settings.get("LANGUAGES") or {default: {"name": default, "locale": "", "prefix": ""}}
+    hit = _LANGUAGES.get(id(raw))
+    if hit is not None and hit[0] is raw and hit[1][0].code == default:
+        return hit[1]
     found = [Language(str(code), str(spec["name"]), str(spec["locale"]), str(spec["prefix"]))
              for code, spec in raw.items()]
-    return tuple(sorted(found, key=lambda lang: (lang.code != default, lang.code)))
+    result = tuple(sorted(found, key=lambda lang: (lang.code != default, lang.code)))
+    if len(_LANGUAGES) > 16:
+        _LANGUAGES.clear()
+    _LANGUAGES[id(raw)] = (raw, result)
+    return result
 
 
 def code_of(context: Mapping[str, Any]) -> str:
@@ -109,13 +120,34 @@ def language_of(context: Any) -> Language:
     return next((lang for lang in langs if lang.code == code), langs[0])
 
 
-@pass_context
-def t(context: Any, key: str, **values: Any) -> str:
-    """The words for `key` in the page's language, with `{name}` filled from `values`."""
+# The words of the page being written, found once per render (a page asks `t()` some forty
+# times): keyed by the render's context dict, which is kept with the entry to rule out a
+# reused id.
+_PAGE_WORDS: dict[int, tuple[Any, str, dict[str, str]]] = {}
+
+
+def _words_here(context: Any) -> tuple[str, dict[str, str]]:
+    """The language code and the words of what a template is writing now."""
+    parent = getattr(context, "parent", None)
+    hit = _PAGE_WORDS.get(id(parent)) if parent is not None else None
+    if hit is not None and hit[0] is parent:
+        return hit[1], hit[2]
     langs = languages(context)
     words = words_of(str(context.get("THEME", "theme")), tuple(lang.code for lang in langs))
     code = code_of(context)
-    text = words.get(code, words[langs[0].code]).get(key)
+    found = words.get(code, words[langs[0].code])
+    if parent is not None:
+        if len(_PAGE_WORDS) > 8:
+            _PAGE_WORDS.clear()
+        _PAGE_WORDS[id(parent)] = (parent, code, found)
+    return code, found
+
+
+@pass_context
+def t(context: Any, key: str, **values: Any) -> str:
+    """The words for `key` in the page's language, with `{name}` filled from `values`."""
+    code, found = _words_here(context)
+    text = found.get(key)
     if text is None:
         raise WordsError(f"theme/{STRINGS}/{code}.yaml: no words '{key}'; add '{key}' to "
                          "every language's file")

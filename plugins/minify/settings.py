@@ -14,7 +14,7 @@ from pluginkit import SettingsError, read_prefixed
 DEFAULTS: dict[str, Any] = {
     # Minify the theme's scripts (False ships them as written, for debugging).
     "MINIFY_ENABLED": True,
-    # terser's command-line script (node_modules/terser/bin/terser; `make deps` installs it).
+    # terser's package folder (node_modules/terser; `make deps` installs it).
     "MINIFY_TERSER": "",
     # The folder of scripts in the output, relative to OUTPUT_PATH.
     "MINIFY_FOLDER": "theme/js",
@@ -40,10 +40,10 @@ class MinifySettings:
         values = read_prefixed(settings, "MINIFY_", DEFAULTS, plugin="minify")
         if not isinstance(values["MINIFY_ENABLED"], bool):
             raise MinifyConfigError("[minify] MINIFY_ENABLED must be True or False")
-        terser = Path(values["MINIFY_TERSER"] or "node_modules/terser/bin/terser")
+        terser = Path(values["MINIFY_TERSER"] or "node_modules/terser")
         if not terser.is_absolute():
             terser = Path(os.path.dirname(str(settings.get("PATH", ".")))) / terser
-        if values["MINIFY_ENABLED"] and not terser.is_file():
+        if values["MINIFY_ENABLED"] and not (terser / "main.js").is_file():
             raise MinifyConfigError(
                 f"[minify] terser is not installed ({terser} is missing): run `make deps` "
                 "(npm ci), or set MINIFY_ENABLED = False to ship the scripts unminified"
