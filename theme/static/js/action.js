@@ -80,6 +80,10 @@ function main(root, w) {
     ctx.switchboard = /^\d{3}-\d{3}-\d{4}$/.test(meta.switchboard || '') ? meta.switchboard : null;
     ctx.committeeNames = meta.committees && typeof meta.committees === 'object' ? meta.committees : {};
     ctx.committeeDate = meta.data_date;
+    // Members of a newer Congress than the ZIP table's: say which districts the table follows
+    // (the Congress numbered N began in January of 1787 + 2N).
+    const [members, table] = [Number(meta.members_congress), Number(meta.zip_congress)];
+    ctx.tableYear = members && table && members !== table ? 1787 + 2 * table : null;
     return meta;
   }).catch(() => {
     unavailable(w('unavailable_failed'));

@@ -157,6 +157,7 @@ export function renderMembers(box, found, view, ctx, w) {
   const title = el('h3', { class: 'results__title', tabindex: '-1' }, w('results_title', { zip: found.zip }));
   const out = [title, ...summary(view, found, ctx, w)];
   if (ctx.plus4) out.push(el('p', { class: 'hint' }, w(view.options.length > 1 ? 'plus4_split' : 'plus4')));
+  if (ctx.tableYear && view.reason !== 'new_maps') out.push(el('p', { class: 'hint' }, w('zip_table', { year: ctx.tableYear })));
   if (view.options.length > 1) out.push(chooser(view, found, ctx, w));
   out.push(...view.notes.map((item) => note(item, ctx, w)));
   box.replaceChildren(...out);
