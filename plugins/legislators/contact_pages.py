@@ -14,13 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 import datetime as dt
 import json
 from pathlib import Path
+import threading
 from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 import requests
 
-from .fetch import Page, Policy, fetch_page
+from .fetch import Page, Policy, Unreachable, fetch_page
 from .model import Member
 from .store import atomic_write
 from .values import check_url
@@ -74,26 +75,39 @@ def read(folder: Path, allowed_hosts: Iterable[str]) -> dict[str, dict[str, str]
     return found
 
 
+class Found(dict[str, Any]):
+    """bioguide -> entry, and how many sites could not be reached this time (`unreached`)."""
+
+    unreached: int = 0
+
+
+# After this many sites in a row could not be reached, the network is taken to be down: the
+# rest are not tried (a lookup that cannot resolve a name can take seconds each).
+GIVE_UP_AFTER = 8
+
+
 def discover(
     members: Iterable[Member], folder: Path, *, paths: Iterable[str], policy: Policy,
     workers: int, max_age_days: int, today: dt.date, session: requests.Session | None = None,
-) -> dict[str, Any]:
+) -> Found:
     """Look for the contact page of every House member without a contact form.
 
-    Entries younger than `max_age_days` are kept as they are; the result is written to
-    the cache folder and returned.
+    Entries younger than `max_age_days` are kept as they are; a site that cannot be reached
+    keeps the entry it had (it is tried again next time); the result is written to the cache
+    folder and returned.
     """
     try:
         old = json.loads((folder / PAGES_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = {}
+    old = old if isinstance(old, dict) else {}
     paths = tuple(paths)
     todo = []
-    result: dict[str, Any] = {}
+    result = Found()
     for m in members:
         if m.chamber != "house" or m.contact_form or not m.website:
             continue
-        entry = old.get(m.bioguide) if isinstance(old, dict) else None
+        entry = old.get(m.bioguide)
         checked = entry.get("checked") if isinstance(entry, dict) else None
         fresh = checked and (today - dt.date.fromisoformat(checked)).days < max_age_days
         if fresh and entry.get("website") == m.website:
@@ -102,11 +116,30 @@ def discover(
             todo.append(m)
     own = session is None
     session = session or requests.Session()
+    misses = {"in_a_row": 0}
+    lock = threading.Lock()
+
+    def look(member: Member) -> str | Unreachable | None:
+        if misses["in_a_row"] >= GIVE_UP_AFTER:
+            return Unreachable("the network seems down")
+        try:
+            url = find_page(member, paths, lambda u: fetch_page(u, policy=policy, session=session))
+        except Unreachable as error:
+            with lock:
+                misses["in_a_row"] += 1
+            return error
+        with lock:
+            misses["in_a_row"] = 0
+        return url
+
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            urls = pool.map(lambda m: find_page(
-                m, paths, lambda u: fetch_page(u, policy=policy, session=session)), todo)
-            for member, url in zip(todo, urls, strict=True):
+            for member, url in zip(todo, pool.map(look, todo), strict=True):
+                if isinstance(url, Unreachable):
+                    result.unreached += 1
+                    if isinstance(old.get(member.bioguide), dict):
+                        result[member.bioguide] = old[member.bioguide]
+                    continue
                 result[member.bioguide] = {
                     "website": member.website, "checked": today.isoformat(), "url": url,
                     "found": today.isoformat() if url else None,

@@ -226,12 +226,18 @@ class Page:
     html: str
 
 
+class Unreachable(Exception):
+    """The host did not answer at all (no network, no such host, no connection)."""
+
+
 def fetch_page(
     url: str, *, policy: Policy, session: requests.Session, max_redirects: int = 3
 ) -> Page | None:
     """GET an HTML page, following redirects only on the same host; None if it is not one.
 
-    No retries: a page that does not answer at once is simply not found this time.
+    No retries: a page that does not answer at once is simply not found this time. A host
+    that cannot be reached at all raises `Unreachable`, so that the caller keeps what it
+    knew instead of recording "no page".
     """
     host = urlsplit(url).hostname
     for _ in range(max_redirects + 1):
@@ -241,6 +247,8 @@ def fetch_page(
                 timeout=(policy.connect_timeout, policy.read_timeout),
                 allow_redirects=False, stream=True,
             )
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise Unreachable(f"{host}: {error}") from error
         except (requests.RequestException, ValueError):
             return None
         with response:

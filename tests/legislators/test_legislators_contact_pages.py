@@ -7,6 +7,7 @@ redirects only on the member's host, a page that is about contact and has a form
 
 from __future__ import annotations
 
+from dataclasses import replace
 import datetime as dt
 import json
 from pathlib import Path
@@ -18,7 +19,7 @@ import requests
 from upstream import FIXTURES
 from werkzeug import Request, Response
 
-from legislators.contact_pages import PAGES_FILE, discover, read
+from legislators.contact_pages import GIVE_UP_AFTER, PAGES_FILE, discover, read
 from legislators.fetch import Policy
 from legislators.members import parse_member
 from legislators.report import Report
@@ -86,6 +87,49 @@ def test_make_data_finds_a_contact_page_on_the_members_own_host(
     again = discover(members(), tmp_path, paths=("/contact",), policy=POLICY, workers=1,
                      max_age_days=30, today=TODAY + dt.timedelta(days=1), session=session)
     assert again["R000002"] == result["R000002"] and not server.log
+
+
+class NoNetwork(requests.adapters.BaseAdapter):
+    """Every host fails as it does with the network down (no name, no connection)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        self.asked.append(request.url or "")
+        raise requests.ConnectionError("Name or service not known")
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def test_with_the_network_down_what_was_found_is_kept(tmp_path: Path) -> None:
+    """An outage is not "no contact page": the entry found before stays, and is tried again."""
+    before = {"R000002": {"website": "https://finch.house.gov", "checked": "2026-09-01",
+                          "url": "https://finch.house.gov/contact/email", "found": "2026-09-01"}}
+    (tmp_path / PAGES_FILE).write_text(json.dumps(before), encoding="utf-8")
+    session = requests.Session()
+    session.mount("https://", NoNetwork())
+    result = discover(members(), tmp_path, paths=("/contact", "/email-me"), policy=POLICY,
+                      workers=1, max_age_days=30, today=TODAY, session=session)
+    assert result["R000002"] == before["R000002"]
+    # Never found, and not recorded as "none" either: tester and isla are tried next time.
+    assert "R000001" not in result and "R000004" not in result
+    assert result.unreached == 3
+    assert json.loads((tmp_path / PAGES_FILE).read_text())["R000002"] == before["R000002"]
+
+
+def test_after_a_run_of_unreachable_sites_the_rest_are_not_tried(tmp_path: Path) -> None:
+    many = [replace(members()[-1], bioguide=f"R{n:06d}", website=f"https://m{n}.house.gov")
+            for n in range(3, 40)]
+    adapter = NoNetwork()
+    session = requests.Session()
+    session.mount("https://", adapter)
+    result = discover(many, tmp_path, paths=("/contact", "/email-me"), policy=POLICY,
+                      workers=1, max_age_days=30, today=TODAY, session=session)
+    assert result.unreached == len(many)
+    assert len(adapter.asked) == GIVE_UP_AFTER  # one path per site, then it gives up
 
 
 def test_the_build_publishes_what_was_found_apart_from_an_official_form(tmp_path: Path) -> None:
