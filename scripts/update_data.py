@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             workers=cfg.contact_workers, max_age_days=cfg.contact_max_age_days, today=cfg.today,
         )
         pages = sum(1 for entry in found.values() if entry.get("url"))
-        print(f"  contact pages: {pages} of {len(found)} House members without a contact form "
-              "(looked for on their own websites)")
+        if found:
+            print(f"  contact pages: {pages} of {len(found)} House members without a contact "
+                  "form (looked for on their own websites)")
         if found.unreached:
             print(f"  contact pages: {found.unreached} site(s) could not be reached (no network?);"
                   " what was found before is kept, and they are tried again next time")
