@@ -26,7 +26,13 @@ class Cached:
     @property
     def fetched(self) -> dt.datetime:
         """Return when the copy was last confirmed by the server (UTC)."""
-        return dt.datetime.fromisoformat(self.meta["fetched"])
+        return utc(self.meta["fetched"])
+
+
+def utc(text: str) -> dt.datetime:
+    """An ISO date and time as UTC (a time written without a zone, by hand, is taken as UTC)."""
+    when = dt.datetime.fromisoformat(text)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -50,7 +56,7 @@ def read_cached(folder: Path, name: str) -> Cached | None:
     try:
         body = body_path.read_bytes()
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        dt.datetime.fromisoformat(meta["fetched"])
+        utc(meta["fetched"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if meta.get("sha256") != hashlib.sha256(body).hexdigest():

@@ -10,6 +10,7 @@ than LEGISLATORS_STALE_DAYS.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -149,3 +150,16 @@ def test_publish_refuses_a_copy_past_its_stale_limit(
     with caplog.at_level(logging.INFO):
         build(tmp_path / "out", **options)
     assert any("7 days ago" in n for n in notices(caplog))
+
+
+def test_a_hand_edited_time_without_a_zone_is_read_as_utc(tmp_path: Path) -> None:
+    """A last good copy whose meta.json says "fetched": "2026-11-20" is still usable."""
+    from legislators.store import read_cached
+
+    body = b"[]"
+    (tmp_path / "x.json").write_bytes(body)
+    (tmp_path / "x.json.meta.json").write_text(json.dumps({
+        "fetched": "2026-11-20", "sha256": hashlib.sha256(body).hexdigest()}))
+    cached = read_cached(tmp_path, "x.json")
+    assert cached is not None and cached.fetched.tzinfo is not None
+    assert cached.fetched.isoformat() == "2026-11-20T00:00:00+00:00"
