@@ -31,6 +31,28 @@ def check_tree(content: Path, prefix: str | None = None) -> list[Any]:
     return check(content, ROOT / "pelicanconf.py", prefix)
 
 
+def leaves_for_good(page: Any, leave: Callable[[], None], came_from: str) -> None:
+    """`leave()` (a click on the quick exit, Shift three times) opens the neutral page in place
+    of this one: no new history entry, and Back returns to `came_from`, not to this page."""
+    href = page.locator(".quick-exit").get_attribute("href")
+    length = page.evaluate("history.length")
+    leave()
+    page.wait_for_url(href)
+    assert page.evaluate("history.length") == length, "location.replace adds no entry"
+    page.go_back()
+    assert page.url == came_from, "Back does not return to the page left"
+
+
+def shift_three_times(page: Any) -> Callable[[], None]:
+    """The quick exit's keyboard shortcut, as a `leave` for leaves_for_good()."""
+
+    def press() -> None:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+
+    return press
+
+
 def shared_sources() -> dict[str, str]:
     """Return settings that point the legislator plugin at ../shared/data."""
     return {

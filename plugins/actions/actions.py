@@ -72,11 +72,9 @@ def build_actions(generator: Any) -> None:
     for views in by_lang.values():
         views.sort(key=lambda v: (v.order, v.title))
     generator.context["actions_by_lang"] = by_lang
-    generator.context["actions"] = by_lang.get("en", [])
     generator.context["headline_actions"] = {
         lang: _headline_in(views, by_lang.get("en", []), config) for lang, views in by_lang.items()
     }
-    generator.context["headline_action"] = generator.context["headline_actions"].get("en")
     generator.context["ACTIONS_CONFIG"] = config
 
 

@@ -18,6 +18,12 @@ COLLECTIONS: dict[str, Collection] = {
 }
 
 
+def original_folder(folder: str) -> str:
+    """The English folder a folder of translations mirrors (es/pages -> pages); else itself."""
+    spec = next((t for t in TRANSLATIONS if t.collection.folder == folder), None)
+    return spec.original if spec else folder
+
+
 def collection_folder(parts: tuple[str, ...]) -> str | None:
     """The collection folder of a file, from its path's parts under content/ (the longest
     folder that holds it: es/platform before platform)."""
@@ -33,9 +39,10 @@ FolderRule = Callable[[Mapping[str, Any], str, Mapping[str, int], dt.date], list
 FOLDER_RULES: dict[str, FolderRule] = {
     "cases": lambda meta, path, lines, today: check_case(dict(meta), path, dict(lines), today),
     "actions": lambda meta, path, lines, _today: check_action(meta, path=path, lines=lines),
-    **{t.collection.folder: lambda meta, path, lines, _today: check_action(
-        meta, path=path, lines=lines) for t in TRANSLATIONS if t.original == "actions"},
 }
+# A translated action follows the English one's rules for its words.
+FOLDER_RULES |= {t.collection.folder: FOLDER_RULES["actions"] for t in TRANSLATIONS
+                 if t.original == "actions"}
 
 
 def folder_rules(

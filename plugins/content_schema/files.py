@@ -17,14 +17,12 @@ import re
 from . import frontmatter
 from .body import BodyChecker
 from .cases import SLUG_HELP, SLUG_PATTERN
-from .collections import COLLECTIONS, collection_folder, folder_rules
+from .collections import COLLECTIONS, collection_folder, folder_rules, original_folder
 from .entry import Entry
 from .fields import Problem
 
 CONTENT_SUFFIXES = (".md", ".markdown")
 STATUSES = ("published", "draft", "hidden")
-# Folders of evergreen pages, whose `url:` may place a page anywhere (the home pages).
-PAGE_FOLDERS = ("pages", "es/pages")
 # Names Windows cannot use for a folder, whatever the extension.
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
@@ -124,7 +122,8 @@ def check_parsed(
     slug = _slug_of(entry, path)
     if slug is not None:
         page_url = fm.metadata.get("url")
-        if folder in PAGE_FOLDERS and isinstance(page_url, str):
+        # An evergreen page (or its translation) may say where it goes: the home pages.
+        if original_folder(folder) == "pages" and isinstance(page_url, str):
             entry.url = page_url
         elif url_of is not None:
             entry.url = url_of(folder, slug)

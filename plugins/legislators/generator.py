@@ -169,24 +169,25 @@ class LegislatorsGenerator(Generator):
         api = Path(self.output_path) / cfg.api_path
         _write(api / "meta.json", dump(self.meta))
         relative = self.settings["RELATIVE_URLS"]
-        pages = [("representatives", cfg.save_as, cfg.url, {}),
-                 ("representatives_data", cfg.data_save_as, cfg.data_url, {})]
+        # (template, save_as, url, extra context, written in every language?)
+        pages = [("representatives", cfg.save_as, cfg.url, {}, True),
+                 ("representatives_data", cfg.data_save_as, cfg.data_url, {}, False)]
         if self.dataset.available:
             _write(api / "changes.json", dump(self.history))
             for entry in self.directory.states:
                 _write(api / "states" / f"{entry.state}.json",
                        dump(entry.to_json(self.dataset.data_date or "")))
                 pages.append(("representatives_state", entry.save_as, entry.url,
-                              {"entry": entry}))
+                              {"entry": entry}, True))
             for prefix, table in self.shards.items():
                 _write(api / "zip" / f"{prefix}.json", dump(table))
-            pages.append(("representatives_changes", cfg.changes_save_as, cfg.changes_url, {}))
+            pages.append(("representatives_changes", cfg.changes_save_as, cfg.changes_url, {},
+                          False))
         langs = languages(self.settings)
-        # The directory and the state pages in every language (/es/representatives/...);
-        # the pages about the data itself stay in the site's default language.
-        translated = {cfg.url} | {e.url for e in self.directory.states}
-        for template, save_as, url, extra in pages:
-            versions = [lang for lang in langs if not lang.prefix or url in translated]
+        # The directory and the state pages in every language (/es/representatives/...;
+        # cfg.translated_routes); the pages about the data itself in the default language.
+        for template, save_as, url, extra, translated in pages:
+            versions = [lang for lang in langs if translated or not lang.prefix]
             alternates = [{"code": lang.code, "name": lang.name, "url": lang.prefix + url}
                           for lang in versions] if len(versions) > 1 else []
             for lang in versions:

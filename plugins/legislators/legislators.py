@@ -31,10 +31,8 @@ def add_generator(pelican: Any) -> type[LegislatorsGenerator]:
 def legislator_routes(settings: Any) -> Routes:
     """Tell content_schema which addresses this plugin writes (the directory and the state
     pages in every language: /es/representatives/ too)."""
-    own = settings_of(settings, LegislatorsSettings).routes()
-    prefixes = [lang.prefix for lang in languages(settings) if lang.prefix]
-    translated = [f"{prefix}{route}" for prefix in prefixes for route in own.generated[:2]]
-    return Routes(generated=(*own.generated, *translated))
+    prefixes = tuple(lang.prefix for lang in languages(settings) if lang.prefix)
+    return settings_of(settings, LegislatorsSettings).routes(prefixes)
 
 
 def committee_ids(settings: Any) -> dict[str, Any]:

@@ -204,13 +204,6 @@ class StateEntry:
         """Return True when the state has a single House seat."""
         return len(self.seats) == 1
 
-    @property
-    def house_title(self) -> str:
-        """Return the title of the state's House member(s), from the seat's kind."""
-        if self.state == "PR":
-            return "Resident Commissioner"
-        return "Representative" if self.kind == "state" else "Delegate"
-
     def name_in(self, lang: str) -> str:
         """Return the jurisdiction's name in `lang`."""
         return state_name(self.state, lang)

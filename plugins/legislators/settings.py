@@ -213,11 +213,19 @@ class LegislatorsSettings:
             corrections=c.corrections(settings.get("CAMPAIGN_CORRECTIONS") or UPSTREAM_ISSUES),
         )
 
-    def routes(self) -> Routes:
-        """The addresses this plugin writes (for content_schema's rules across files)."""
+    @property
+    def translated_routes(self) -> tuple[str, str]:
+        """The pages written in every language of the site: the directory and the states
+        (the pages about the data itself stay in the default language)."""
+        return (self.url, self.state_url)
+
+    def routes(self, prefixes: tuple[str, ...] = ()) -> Routes:
+        """The addresses this plugin writes (for content_schema's rules across files), with
+        the translated pages under each language prefix (es/)."""
+        translated = tuple(f"{p}{route}" for p in prefixes for route in self.translated_routes)
         return Routes(generated=(
-            self.url, self.state_url, self.data_url,
-            self.changes_url, f"{self.api_path}/*",
+            *self.translated_routes, self.data_url, self.changes_url, f"{self.api_path}/*",
+            *translated,
         ))
 
     def redistricted(self, members_congress: int) -> tuple[str, ...]:

@@ -28,17 +28,24 @@ class MinifyError(SiteError):
     """terser refused a script; the message names the file and terser's reason."""
 
 
-def _key(source: bytes, config: MinifySettings) -> str:
-    version = (config.terser / "package.json").read_bytes()
-    return hashlib.sha256(b"\0".join([version, OPTIONS, BATCH.read_bytes(), source])).hexdigest()
+def _salt(config: MinifySettings) -> bytes:
+    """What besides a script decides its minified bytes: terser's version, the options."""
+    return b"\0".join([(config.terser / "package.json").read_bytes(), OPTIONS,
+                       BATCH.read_bytes()])
+
+
+def _key(source: bytes, salt: bytes) -> str:
+    return hashlib.sha256(salt + b"\0" + source).hexdigest()
 
 
 def minify_all(sources: dict[str, bytes], config: MinifySettings) -> dict[str, bytes]:
     """The minified scripts by name, from the cache or from one run of terser."""
+    salt = _salt(config)
+    keys = {name: _key(source, salt) for name, source in sources.items()}
     done: dict[str, bytes] = {}
     todo: dict[str, str] = {}
     for name, source in sources.items():
-        cached = config.cache / f"{_key(source, config)}.js"
+        cached = config.cache / f"{keys[name]}.js"
         if cached.is_file():
             done[name] = cached.read_bytes()
         else:
@@ -58,7 +65,7 @@ def minify_all(sources: dict[str, bytes], config: MinifySettings) -> dict[str, b
                                   f"({result['error']}); fix the script (node --check shows "
                                   "where)")
             code = result["code"].encode("utf-8")
-            (config.cache / f"{_key(sources[name], config)}.js").write_bytes(code)
+            (config.cache / f"{keys[name]}.js").write_bytes(code)
             done[name] = code
     return done
 

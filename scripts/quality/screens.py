@@ -24,7 +24,7 @@ from typing import Any
 
 from quality.chromium import launch
 from quality.localserver import serve_static
-from quality.page_types import PAGE_TYPES, find_pages
+from quality.page_types import PAGE_TYPES
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -154,17 +154,15 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     # Served as plain files here, so the 404 page is opened as the file itself.
-    found = {t.name: "/" + rel for t in PAGE_TYPES if (rel := t.find(args.site))}
+    files = {t.name: "/" + rel for t in PAGE_TYPES if (rel := t.find(args.site))}
     found = {name: "/" if url == "/index.html" else url.removesuffix("index.html")
-             for name, url in found.items()}
+             for name, url in files.items()}
+    action = found.get("action")
     if args.only:
         found = {name: url for name, url in found.items() if name in args.only}
     args.out.mkdir(parents=True, exist_ok=True)
     with serve_static(args.site) as base, launch() as browser:
-        flow = None
-        if "action" in find_pages(args.site, PAGE_TYPES):
-            action = find_pages(args.site, PAGE_TYPES)["action"]
-            flow = measure_flow(browser, base, args.site, action) if action else None
+        flow = measure_flow(browser, base, args.site, action) if action else None
         made = [] if args.no_screens else screenshots(browser, base, found, args.out)
     if flow:
         (args.out / "flow.json").write_text(json.dumps(asdict(flow), indent=2) + "\n")

@@ -4,67 +4,21 @@ the first screen, your members, who is writing, then one recipient at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import json
 from pathlib import Path
 import re
 from typing import Any
 
 from conftest import axe_violations
+from flow_helpers import DESKTOP, PHONE, context, lookup, page, state  # noqa: F401
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
 ACTION = "/act/two-cents-for-freedom/"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-# Clicking a tel: link in headless Chromium would try to open a phone app: keep the click
-# (our handlers still see it) but not the navigation.
-NO_DIALER = """document.addEventListener('click', (e) => {
-  if (e.target.closest && e.target.closest('a[href^="tel:"]')) e.preventDefault(); }, true);"""
-
-
-def state(site: Path, code: str) -> dict[str, Any]:
-    return json.loads((site / "api" / "v1" / "states" / f"{code}.json").read_text())
-
-
 def short(member: dict[str, Any]) -> str:
     """'Senator Warren': the title and `name.last` from congress-legislators."""
     return f"{member['title']} {member['last_name']}"
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    """A phone-sized context (own storage) that records every request and console error."""
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
-                              permissions=["clipboard-read", "clipboard-write"])
-    ctx.requests = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
-    # Offices' own sites open in a new tab: answer them here, never on the network.
-    ctx.route(re.compile(r"^https://"), lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Office</title>"))
-    ctx.add_init_script(NO_DIALER)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context: Any) -> Any:
-    """A page that fails the test on any JavaScript error or console error."""
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda error: pg.errors.append(str(error)))
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    yield pg
-    assert pg.errors == []
-
-
-def lookup(page: Any, zip_code: str) -> str:
-    """Type a ZIP, press the button, wait until the results are rendered; return the state."""
-    page.fill("#zip", zip_code)
-    page.click("#zip-form button[type=submit]")
-    page.wait_for_selector("#results[data-state=done], #results[data-state=error]")
-    return page.get_attribute("#results", "data-state")
 
 
 def progress(page: Any) -> str:

@@ -6,11 +6,11 @@ Fixture: tests/fixtures/legislators/congress-120 (fictional people, the real for
 from __future__ import annotations
 
 from collections.abc import Iterator
-import json
 from pathlib import Path
 from typing import Any
 
 from conftest import build, serve
+from flow_helpers import lookup, state
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -31,16 +31,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def url(site: Path) -> Iterator[str]:
     with serve(site) as base:
         yield base
-
-
-def state(site: Path, code: str) -> dict[str, Any]:
-    return json.loads((site / "api/v1/states" / f"{code}.json").read_text())
-
-
-def lookup(page: Any, zip_code: str) -> None:
-    page.fill("#zip", zip_code)
-    page.click("#zip-form button[type=submit]")
-    page.wait_for_selector("#results[data-state=done]")
 
 
 def test_texas_names_its_senators_and_asks_for_the_district(browser: Any, site: Path,

@@ -5,13 +5,12 @@ keeps the visitor on the same page; the quick exit behaves as in English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-import json
 from pathlib import Path
 import re
 from typing import Any
 
-from conftest import ROOT, axe_violations
+from conftest import ROOT, axe_violations, leaves_for_good, shift_three_times
+from flow_helpers import ELSEWHERE, PHONE, context, lookup, page, state  # noqa: F401
 import pytest
 
 from formats.words import read_words
@@ -19,11 +18,9 @@ from formats.words import read_words
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
 ACTION = "/es/act/two-cents-for-freedom/"
-PHONE = {"width": 390, "height": 844}
 ES = read_words(ROOT / "theme" / "strings" / "es.yaml")
 TITLES = {"Senator": "senator", "Representative": "representative", "Delegate": "delegate",
           "Resident Commissioner": "commissioner"}
-NEUTRAL = "<!doctype html><html lang='en'><title>Weather</title><h1>Forecast</h1></html>"
 
 
 def w(key: str, **values: Any) -> str:
@@ -37,39 +34,6 @@ def short(member: dict[str, Any]) -> str:
     gender = "f" if member["gender"] == "F" else "m"
     title = w(f"title_{TITLES[member['title']]}_{gender}")
     return f"{title} {member['last_name']}"
-
-
-def state(site: Path, code: str) -> dict[str, Any]:
-    return json.loads((site / "api" / "v1" / "states" / f"{code}.json").read_text())
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
-                              permissions=["clipboard-read", "clipboard-write"])
-    ctx.requests = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
-    ctx.route(re.compile(r"^https://"), lambda route: route.fulfill(
-        status=200, content_type="text/html", body=NEUTRAL))
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context: Any) -> Any:
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda error: pg.errors.append(str(error)))
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    yield pg
-    assert pg.errors == []
-
-
-def lookup(page: Any, zip_code: str) -> str:
-    page.fill("#zip", zip_code)
-    page.click("#zip-form button[type=submit]")
-    page.wait_for_selector("#results[data-state=done], #results[data-state=error]")
-    return page.get_attribute("#results", "data-state")
 
 
 def test_a_normal_zip_in_spanish(page: Any, context: Any, real_site: Path,
@@ -170,21 +134,13 @@ def test_the_language_switcher_keeps_the_page(page: Any, real_site_url: str) -> 
 def test_quick_exit_in_spanish(browser: Any, real_site_url: str) -> None:
     ctx = browser.new_context()
     ctx.route("https://www.weather.gov/**", lambda route: route.fulfill(
-        status=200, content_type="text/html", body=NEUTRAL))
+        status=200, content_type="text/html", body=ELSEWHERE))
     try:
         page = ctx.new_page()
         page.goto(real_site_url + "/es/get-help/")
         page.goto(real_site_url + ACTION)
-        link = page.locator(".quick-exit")
-        assert link.inner_text().startswith(ES["safety.quick_exit"])
-        href = link.get_attribute("href")
-        length = page.evaluate("history.length")
-        for _ in range(3):
-            page.keyboard.press("Shift")
-        page.wait_for_url(href)
-        assert page.evaluate("history.length") == length
-        page.go_back()
-        assert page.url == real_site_url + "/es/get-help/"
+        assert page.locator(".quick-exit").inner_text().startswith(ES["safety.quick_exit"])
+        leaves_for_good(page, shift_three_times(page), real_site_url + "/es/get-help/")
     finally:
         ctx.close()
 

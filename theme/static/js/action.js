@@ -5,7 +5,7 @@
 import { apiBase, getJSON, lookup, parseZip } from './lookup.js';
 import { renderError, renderMembers, seats } from './members.js';
 import { createStepper } from './stepper.js';
-import { safeHttps, wordsFrom } from './dom.js';
+import { el, safeHttps, wordsFrom } from './dom.js';
 
 const KEY = 'tcf-zip';
 /** The ZIP (and chosen district) remembered on this device, only when the visitor asks. */
@@ -96,16 +96,11 @@ function main(root, w) {
     const asked = view.people.filter((p) => ctx.targets.has(p.member.chamber));
     const open = ctx.targets.has('house') && view.options.length > 1 && !view.district;
     after(asked.length > 0 || open);
-    if (!asked.length && !open) results.append(...renderNobody());
+    if (!asked.length && !open) {
+      results.append(el('p', { class: 'notice' }, w(ctx.targets.has('senate') ? 'nobody_senate' : 'nobody_house')));
+    }
     stepper.set(asked, open, { restart });
     results.dataset.state = 'done';
-  }
-
-  function renderNobody() {
-    const note = document.createElement('p');
-    note.className = 'notice';
-    note.textContent = w(ctx.targets.has('senate') ? 'nobody_senate' : 'nobody_house');
-    return [note];
   }
 
   function fail(message, more = '') {

@@ -30,10 +30,10 @@ function why(member, ctx, w) {
   })) : '';
 }
 
-function call(member, ctx, w) {
+function call(member, offices, ctx, w) {
   const tel = telHref(member.phone);
   const number = tel ? member.phone : ctx.switchboard;
-  const office = nearest(member.offices, ctx.zip).find((o) => telHref(o.phone));
+  const office = offices.find((o) => telHref(o.phone));
   return el('div', { class: 'channel channel--call' }, el('h4', { class: 'visually-hidden' }, w('call')),
     el('div', { class: 'channel__row' },
       el('div', { class: 'channel__do' },
@@ -56,10 +56,10 @@ function write(member, ctx, w) {
       el('button', { type: 'button', class: 'button--link', 'data-do': 'copy-subject' }, w('copy_subject'))));
 }
 
-function print(member, ctx, w) {
+function print(member, offices, ctx, w) {
   const id = `office-${member.bioguide}`;
   const select = el('select', { id, 'data-office': '' }, el('option', { value: '' }, w('print_dc')),
-    nearest(member.offices, ctx.zip).map((o, i) => el('option', { value: String(i) }, w('print_office', { city: o.city || '' }))));
+    offices.map((o, i) => el('option', { value: String(i) }, w('print_office', { city: o.city || '' }))));
   // The street address belongs to the sender form (form=), but is only asked for here.
   const address = el('input', { id: 'sender-address', name: 'sender_address', form: 'sender-form', type: 'text', autocomplete: 'address-line1', maxlength: '200' });
   address.value = ctx.address || '';
@@ -71,9 +71,9 @@ function print(member, ctx, w) {
 
 // Every office with its address and phone (the website and the Washington office are in the
 // steps above).
-function every(member, ctx, w) {
+function every(member, offices, w) {
   const items = member.address ? [el('li', {}, el('strong', {}, w('all_address')), ` ${member.address}`)] : [];
-  for (const o of nearest(member.offices, ctx.zip)) {
+  for (const o of offices) {
     const tel = telHref(o.phone);
     items.push(el('li', {}, el('strong', {}, String(o.city || '')), o.address ? `: ${o.address}` : '', tel ? [' · ', link(tel, o.phone, { cls: 'nowrap' })] : ''));
   }
@@ -90,7 +90,9 @@ export function recipientCard(person, ctx, w) {
     el('p', { class: 'recipient__meta' }, [partyName(member.party, w), seat].filter(Boolean).join(' · ')));
   if (member.took_office) card.append(el('p', { class: 'recipient__note' }, w('took_office', { date: longDate(member.took_office, ctx.lang) })));
   const report = safeReport(member.report_url);
-  card.append(call(member, ctx, w), write(member, ctx, w), print(member, ctx, w), every(member, ctx, w),
+  // The offices nearest first, once for the card (the Print step's choices keep this order).
+  const offices = nearest(member.offices, ctx.zip);
+  card.append(call(member, offices, ctx, w), write(member, ctx, w), print(member, offices, ctx, w), every(member, offices, w),
     el('p', { class: 'recipient__status', role: 'status' }),
     el('p', { class: 'recipient__source hint' }, w('data_as_of', { date: longDate(state.data_date, ctx.lang) }),
       report ? [' ', link(report, w('report'), { external: true, note: w('new_tab') })] : ''));
